@@ -20,3 +20,6 @@ export function tagTokens(_model: NerModel, tokens: string[]): string[] {
 export function recogniseActors(_model: NerModel, _text: string): Actor[] {
   return [];
 }
+
+/** Path of the shipped model inside the extension (and under public/ in the repo). */
+export const NER_MODEL_FILE = 'models/ner-model.bin';
