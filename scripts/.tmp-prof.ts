@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { scan } from '../src/nlp/dates/scan';
+import { foldLetters } from '../src/nlp/text/normalize';
+import { findDates } from '../src/nlp/dates/index';
+const arts = readFileSync('../shared/data/texts/saudinewsnet-sample-300.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { content: string; date_extracted: string });
+const time = (name: string, fn: () => void) => { fn(); const t: number[] = []; for (let i = 0; i < 7; i++) { const t0 = performance.now(); fn(); t.push(performance.now() - t0); } t.sort((a, b) => a - b); console.log(name, t[3]!.toFixed(1), 'ms'); };
+time('fold', () => { for (const a of arts) foldLetters(a.content); });
+time('scan', () => { for (const a of arts) scan(a.content); });
+time('findDates', () => { for (const a of arts) findDates(a.content, a.date_extracted.slice(0, 10)); });

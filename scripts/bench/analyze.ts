@@ -1,0 +1,80 @@
+/**
+ * The whole analysis per article over real news texts (../shared/data/texts/saudinewsnet-sample-300.jsonl):
+ * median per article, the share of each stage (NER, dates, story = sentences + events + key
+ * actors + summary), and, side by side in one run, the whole analysis of all texts against
+ * chrono-node 2.10.3's Arabic parser (`chrono.ar.casual`, its Arabic locale) finding dates in
+ * the same texts. The goal: the whole analysis no slower than the peer's date pass alone.
+ * Both sides run in this process (the analysis as `analyze --batch` runs it per line, JSON
+ * serialisation included; no pipe), interleaved by `compare`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as chrono from 'chrono-node';
+import { compare, formatComparison, median, report, type BenchSuite } from './harness';
+import { analyzeTextTimed, type ArticleInput } from '../../src/nlp/analyze';
+import { loadAnalysisModel } from '../../src/cli/commands/analyze';
+
+const TEXTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'texts', 'saudinewsnet-sample-300.jsonl');
+
+function loadArticles(): ArticleInput[] {
+  return readFileSync(TEXTS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { content?: string; title?: string; date_extracted?: string })
+    .filter((r) => typeof r.content === 'string' && r.content.trim())
+    .map((r) => ({ text: r.content!, title: r.title ?? '', published: (r.date_extracted ?? '').slice(0, 10) || undefined }));
+}
+
+export const suite: BenchSuite = {
+  name: 'analyze',
+  skip: () => (existsSync(TEXTS) ? undefined : `${TEXTS} is absent`),
+  async run() {
+    const articles = loadArticles();
+    const model = await loadAnalysisModel();
+    const words = articles.reduce((a, x) => a + x.text.split(/\s+/).length, 0);
+
+    // Per-article times and stage shares over three passes (the first warms up and is dropped).
+    const perArticle: number[] = [];
+    const stages = { ner: 0, dates: 0, story: 0 };
+    for (let pass = 0; pass < 3; pass++) {
+      for (const article of articles) {
+        const { times } = analyzeTextTimed(article, { model });
+        if (pass === 0) continue;
+        perArticle.push(times.ner + times.dates + times.story);
+        stages.ner += times.ner;
+        stages.dates += times.dates;
+        stages.story += times.story;
+      }
+    }
+    const total = stages.ner + stages.dates + stages.story;
+    const share = (x: number) => `${((100 * x) / total).toFixed(1)}%`;
+    report(`analyze: ${articles.length} SaudiNewsNet articles (${words.toLocaleString('en')} words), per article`, [
+      `${'whole analysis, median per article'.padEnd(48)} ${median(perArticle).toFixed(3)} ms  (p90 ${percentile(perArticle, 0.9).toFixed(3)} ms, n=${perArticle.length})`,
+      `${'stage shares (NER / dates / story)'.padEnd(48)} ${share(stages.ner)} / ${share(stages.dates)} / ${share(stages.story)}`,
+    ]);
+
+    const r = await compare(
+      {
+        name: 'news-lens: whole analysis + JSON, all texts',
+        // What `analyze --batch` does per line, minus the pipe: analyse and serialise.
+        fn: () => {
+          for (const a of articles) JSON.stringify(analyzeTextTimed(a, { model }).analysis);
+        },
+      },
+      {
+        name: 'chrono-node ar.casual: dates only',
+        fn: () => {
+          for (const a of articles) chrono.ar.casual.parse(a.text, a.published ? new Date(a.published + 'T12:00:00Z') : new Date());
+        },
+      },
+      { runs: 7, warmup: 1, unitsPerRun: words, unit: 'words' },
+    );
+    report('analyze vs chrono-node Arabic dates, same texts, interleaved', formatComparison(r));
+  },
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}

@@ -1,0 +1,49 @@
+/**
+ * The background worker (a service worker in Chrome, an event page in Firefox).
+ * Listeners are registered synchronously at the top level, so an event that wakes the worker finds them.
+ * Nothing that matters lives only in memory: tab analyses are in storage.session, the model is reloaded on demand.
+ */
+import browser from 'webextension-polyfill';
+import { listenForMessages } from '../common/messaging';
+import type { ArticleReading } from '../common/messages';
+import { analyzeText } from '../nlp/analyze';
+import type { Analysis } from '../nlp/types';
+import { getNerModel, modelLoadedFromFile } from './model';
+import { forgetTab, readTabAnalysis, writeTabAnalysis } from './tabAnalyses';
+
+const workerStartedAt = Date.now();
+
+async function analyzeArticle(article: ArticleReading, tabId: number | undefined): Promise<Analysis> {
+  if (tabId === undefined) throw new Error('analyzeArticle must come from a tab');
+  try {
+    const { model } = await getNerModel();
+    const analysis = analyzeText(
+      { text: article.text, published: article.published || undefined, title: article.title, site: article.site, url: article.canonicalUrl || article.url },
+      { model },
+    );
+    // The page decided it is an Arabic article; keep its language verdict alongside the core's.
+    const result: Analysis = { ...analysis, lang: article.lang || analysis.lang };
+    await writeTabAnalysis(tabId, { status: 'analyzed', analysis: result, updatedAt: Date.now() });
+    return result;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await writeTabAnalysis(tabId, { status: 'failed', analysis: null, error: reason, updatedAt: Date.now() }).catch(() => undefined);
+    throw error;
+  }
+}
+
+listenForMessages({
+  ping: () => ({ pong: true, workerStartedAt, modelLoaded: modelLoadedFromFile() }),
+  analyzeArticle: ({ article }, { tabId }) => analyzeArticle(article, tabId),
+  getTabAnalysis: ({ tabId }) => readTabAnalysis(tabId),
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId).catch(() => undefined);
+});
+
+// A new document in the tab makes the old analysis stale; its content script will send the new one.
+// (Without the `tabs` permission changeInfo carries no URL, only the loading status, which is all this needs.)
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'loading') void forgetTab(tabId).catch(() => undefined);
+});

@@ -1,0 +1,1259 @@
+/**
+ * The date grammar: one left-to-right pass over the scanned tokens. At each token that can
+ * start a date (a number or a date word, cheap Set lookups), every rule is tried and the
+ * longest match wins; the pass then continues after it. Rules read tokens through small
+ * readers (day, month, year, modifiers), resolve with resolve.ts, and may return a match
+ * without a value: that consumes an impossible date (31 شباط) so nothing is invented from it.
+ */
+import type { DateGrain } from '../types';
+import { easterSunday, fromEpochDay, toEpochDay, toHijri, weekdayOf, addMonths } from './calendar';
+import {
+  BARE_WEEKDAYS, CARDINALS, DECADES, FUTURE_WORDS, GREGORIAN_ERA, HIJRI_ERA, HOLIDAYS, LAST_WORDS, MONTHS,
+  NOT_FUTURE_PREFIXES, ORDINAL_TEEN, ORDINAL_TENS, ORDINAL_UNITS, PARTS, PERIOD_NOUNS, RANGE_TO, RELATIVE_DAYS,
+  RELATIVE_MODIFIERS, SEASONS, UNITS, WEEKDAYS, YEAR_CONTEXT, YEAR_NOUNS, normalizeKey, wordSet,
+  type Calendar, type Holiday, type MonthEntry, type PartName, type Season,
+} from './lexicon';
+import {
+  bareWeekday, dayOf, dayValue, decadeOf, gregorianMonth, gregorianYear, halfOf, hijriYearValue, interval,
+  makeReference, monthOf, nearestMatchingWeekday, nthWeekOf, nthWeekdayOf, partOfMonth, partOfYear, pickYear,
+  quarterOf, seasonOf, shiftReference, span, weekValue, weekdayInWeek, yearForRelativeMonth,
+  type Reference, type Resolved,
+} from './resolve';
+import { signatureOf, tokenAt, type Scan, type ScanToken } from './scan';
+
+export interface RawMatch {
+  /** Token range [start, end) and the clitic length skipped at the start token. */
+  start: number;
+  end: number;
+  prefix: number;
+  value: Resolved | null;
+  /** An explicit year written in the expression, for ranges whose first part leaves it out. */
+  year?: number;
+  /** Re-resolves the expression in a given year (من يناير إلى مارس 2024). */
+  inYear?: (year: number) => Resolved | null;
+}
+
+const CLITICS = ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك'];
+const PREPOSITIONS = wordSet(['من', 'في', 'ب', 'خلال']);
+const DAY_NOUNS = wordSet(['يوم', 'اليوم']);
+const DAYPART_NOUNS = wordSet(['صباح', 'مساء', 'ليله', 'ظهر', 'فجر', 'عصر', 'ليل', 'نهار', 'ظهيره', 'يوم']);
+const THIS_WORDS = wordSet(['هذا', 'هذه']);
+const AGO_TRIGGERS = new Map<string, -1 | 1>([['منذ', -1], ['قبل', -1], ['بعد', 1]]);
+const APPROXIMATELY = wordSet(['نحو', 'حوالي', 'قرابه', 'زهاء', 'حوالى']);
+const AGO_AFTER = wordSet(['مضت', 'مضى', 'خلت', 'سابقه', 'فاتت']);
+const CONCORDANT = wordSet(['الموافق', 'الموافقه', 'موافق', 'الموافق']);
+const NOT_A_WEEK_OF = wordSet(['اكثر', 'اقل', 'ازيد', 'اقرب', 'افضل']);
+const MONTH_CONTEXT = wordSet(['في', 'منذ', 'حتى', 'خلال', 'شهر', 'قبل', 'بعد', 'من', 'الى', 'مطلع', 'اوائل', 'اواخر', 'منتصف', 'نهايه', 'بدايه', 'لغايه', 'طيله', 'طوال', 'اواسط']);
+/** Heads of "X اليوم" meaning "the X of nowadays" (عالم اليوم، شباب اليوم). */
+const NOWADAYS_HEADS = wordSet(['عين', 'روسيا', 'اخبار', 'عالم', 'العالم', 'عالمنا', 'شباب', 'جيل', 'انسان', 'مجتمع', 'مجتمعات', 'اطفال', 'نساء', 'عرب', 'مسلمي', 'اسواق', 'ثقافه']);
+/** After اليوم, these make it the name of a day or a day of some event, not today. */
+const NAMED_DAY_ADJECTIVES = wordSet(['العالمي', 'الوطني', 'الدولي', 'العربي', 'الخليجي', 'التالي', 'الأخير', 'نفسه', 'ذاته', 'المفتوح', 'الدراسي', 'الرياضي', 'الموعود', 'الختامي', 'الافتتاحي', 'الأممي', 'الاخير', 'العالمى']);
+const MONTH_NOUN = wordSet(['شهر']);
+const TEN_DAYS = wordSet(['العشر', 'العشرة']);
+const TEN_DAYS_PARTS = new Map<string, PartName>(
+  ([['الأواخر', 'late'], ['الأخيرة', 'late'], ['الأوائل', 'early'], ['الأولى', 'early'], ['الأواسط', 'mid']] as const).map(([w, p]) => [normalizeKey(w), p]),
+);
+const ONE_WORDS = wordSet(['واحد', 'واحدة']);
+const ONLY_WORDS = wordSet(['فقط', 'تقريبا']);
+const THE_MONTH = wordSet(['الشهر']);
+const QUARTER_WORDS = wordSet(['الربع', 'النصف']);
+const DECADE_NOUN = wordSet(['عقد']);
+const RANGE_FROM = wordSet(['من', 'بين']);
+const HOUR_NOUN = wordSet(['الساعة']);
+const TIME_OF_DAY = wordSet(['صباحا', 'مساء', 'ظهرا', 'عصرا', 'ليلا', 'فجرا', 'صباح', 'مساءا', 'بعد الظهر']);
+const CENTURY_WORDS = new Map<string, number>([['العشرين', 1900], ['التاسع', 1800], ['الحادي', 2000], ['الواحد', 2000]]);
+
+/** Every first word a rule can start on (after clitics), so most tokens are skipped with one lookup. */
+const START_WORDS = new Set<string>();
+for (const map of [MONTHS, RELATIVE_DAYS, HOLIDAYS]) for (const key of map.keys()) START_WORDS.add(key.split(' ')[0]!);
+for (const set of [WEEKDAYS, BARE_WEEKDAYS, ORDINAL_UNITS, ORDINAL_TENS, PERIOD_NOUNS, PARTS, SEASONS, DECADES, CARDINALS, UNITS, YEAR_NOUNS])
+  for (const key of set.keys()) START_WORDS.add(key);
+for (const w of [...LAST_WORDS, ...TEN_DAYS, ...DAY_NOUNS, ...DAYPART_NOUNS, ...THIS_WORDS, ...AGO_TRIGGERS.keys(), 'من', 'بين', 'شهر', 'الربع', 'النصف', 'عقد', 'الشهر', 'اخر'])
+  START_WORDS.add(w);
+/** The same with every clitic attached (وفي، بعام، للعام), so the scan tests each word with one lookup. */
+const START_FORMS = new Set<string>(START_WORDS);
+for (const w of START_WORDS) {
+  for (const clitic of ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك']) {
+    START_FORMS.add(clitic + w);
+    if (clitic.endsWith('ل') && w.startsWith('ال')) START_FORMS.add(clitic + w.slice(1));
+  }
+}
+const SIN = 'س'.charCodeAt(0);
+const WAW = 'و'.charCodeAt(0);
+const FA = 'ف'.charCodeAt(0);
+const FUTURE_SIGNATURES = new Set<number>([...FUTURE_WORDS, 'بعد'].flatMap((w) => [w, 'و' + w, 'ف' + w]).map(signatureOf));
+/** Fingerprints of START_FORMS: most words are turned away on this integer test, with no string made. */
+const START_SIGNATURES = new Set<number>([...START_FORMS].map(signatureOf));
+
+interface Form {
+  text: string;
+  prefix: number;
+}
+
+interface MonthRead {
+  end: number;
+  prefix: number;
+  month?: number;
+  calendar: Calendar;
+  entry?: MonthEntry;
+  /** الماضي/الجاري/المقبل after a month name. */
+  relation?: -1 | 0 | 1;
+  /** هذا الشهر / الشهر الماضي: a month known only relative to the reference. */
+  relativeOnly?: -1 | 0 | 1;
+  named: boolean;
+  withNoun: boolean;
+  year?: YearRead;
+}
+
+interface YearRead {
+  end: number;
+  prefix: number;
+  year: number;
+  calendar?: Calendar;
+  explicit: boolean;
+}
+
+const FIRST_WORDS = new WeakMap<Map<string, unknown>, Set<string>>();
+/** The first words of a phrase table's entries, so a lookup is refused before any string is joined. */
+function firstWordsOf(map: Map<string, unknown>): Set<string> {
+  let words = FIRST_WORDS.get(map);
+  if (!words) {
+    words = new Set([...map.keys()].map((k) => k.split(' ')[0]!));
+    FIRST_WORDS.set(map, words);
+  }
+  return words;
+}
+
+export class DateParser {
+  private readonly forms: Array<Form[] | undefined>;
+  /** Sentence index → whether it speaks of the future; filled lazily, only where a date starts. */
+  private readonly futureSentences = new Map<number, boolean>();
+  /** Tokens made on demand from the scan's arrays (only around candidates). */
+  private readonly tokenCache: Array<ScanToken | undefined>;
+
+  constructor(
+    private readonly scanned: Scan,
+    private readonly refDay: number,
+  ) {
+    this.forms = new Array<Form[] | undefined>(scanned.count);
+    this.tokenCache = new Array<ScanToken | undefined>(scanned.count);
+  }
+
+  private tok(i: number): ScanToken | undefined {
+    if (i < 0 || i >= this.scanned.count) return undefined;
+    return (this.tokenCache[i] ??= tokenAt(this.scanned, i));
+  }
+
+  /** All matches, left to right, non-overlapping. */
+  run(): RawMatch[] {
+    const out: RawMatch[] = [];
+    const { kinds, signatures, count } = this.scanned;
+    for (let i = 0; i < count; ) {
+      const kind = kinds[i]!;
+      if (!(kind === 1 || (kind === 0 && START_SIGNATURES.has(signatures[i]!) && this.canStart(i)))) {
+        i++;
+        continue;
+      }
+      let match = this.best(i, false);
+      if (!match) {
+        i++;
+        continue;
+      }
+      match = this.extend(match);
+      out.push(match);
+      i = Math.max(match.end, i + 1);
+    }
+    return out;
+  }
+
+  // ---- token access ----
+
+  private word(i: number): string | undefined {
+    const t = this.tok(i);
+    return t && t.kind === 'word' ? t.text : undefined;
+  }
+
+  private punct(i: number): string | undefined {
+    const t = this.tok(i);
+    return t && t.kind === 'punct' ? t.text : undefined;
+  }
+
+  private num(i: number): number | undefined {
+    const t = this.tok(i);
+    return t && t.kind === 'number' && t.text.length <= 4 ? parseInt(t.text, 10) : undefined;
+  }
+
+  private digits(i: number): number {
+    const t = this.tok(i);
+    return t && t.kind === 'number' ? t.text.length : 0;
+  }
+
+  /** The token and its clitic-stripped readings (وبعد → بعد, لعام → عام, للعام → العام). */
+  private formsOf(i: number): Form[] {
+    const cached = this.forms[i];
+    if (cached) return cached;
+    const text = this.word(i);
+    const forms: Form[] = [];
+    if (text !== undefined) {
+      forms.push({ text, prefix: 0 });
+      for (const clitic of CLITICS) {
+        if (text.length - clitic.length >= 2 && text.startsWith(clitic)) {
+          const rest = text.slice(clitic.length);
+          forms.push({ text: rest, prefix: clitic.length });
+          if (clitic.endsWith('ل') && rest.startsWith('ل')) forms.push({ text: 'ا' + rest, prefix: clitic.length });
+        }
+      }
+    }
+    this.forms[i] = forms;
+    return forms;
+  }
+
+  private canStart(i: number): boolean {
+    return START_FORMS.has(this.tok(i)!.text);
+  }
+
+  /** The first reading of token i found in `set`. */
+  private formIn(i: number, set: { has(key: string): boolean }): Form | undefined {
+    for (const f of this.formsOf(i)) if (set.has(f.text)) return f;
+    return undefined;
+  }
+
+  private is(i: number, set: { has(key: string): boolean }): boolean {
+    const w = this.word(i);
+    return w !== undefined && set.has(w);
+  }
+
+  private readonly monthAt = new Map<number, { value: MonthEntry; end: number; prefix: number } | undefined>();
+
+  /** Longest multi-word entry of `map` starting at token i (clitics allowed on the first word only). */
+  private phrase<T>(i: number, map: Map<string, T>, maxWords: number): { value: T; end: number; prefix: number } | undefined {
+    if (map === (MONTHS as Map<string, unknown>)) {
+      // Month names are looked up by several rules at the same token: remember the answer.
+      if (this.monthAt.has(i)) return this.monthAt.get(i) as { value: T; end: number; prefix: number } | undefined;
+      const found = this.phraseUncached(i, MONTHS, maxWords);
+      this.monthAt.set(i, found);
+      return found as { value: T; end: number; prefix: number } | undefined;
+    }
+    return this.phraseUncached(i, map, maxWords);
+  }
+
+  private phraseUncached<T>(i: number, map: Map<string, T>, maxWords: number): { value: T; end: number; prefix: number } | undefined {
+    let best: { value: T; end: number; prefix: number } | undefined;
+    const firstWords = firstWordsOf(map);
+    for (const f of this.formsOf(i)) {
+      if (!firstWords.has(f.text)) continue;
+      let key = f.text;
+      for (let n = 1; n <= maxWords; n++) {
+        if (n > 1) {
+          const next = this.word(i + n - 1);
+          if (next === undefined) break;
+          key += ' ' + next;
+        }
+        const value = map.get(key);
+        if (value !== undefined && (!best || i + n > best.end)) best = { value, end: i + n, prefix: f.prefix };
+      }
+    }
+    return best;
+  }
+
+  private baseReference: Reference | undefined;
+  private readonly sentenceReferences = new Map<number, Reference>();
+
+  /**
+   * The reference for a date starting at token i. Whether its sentence speaks of the future is
+   * only worked out if a rule asks (most candidates never get that far).
+   */
+  private reference(i: number): Reference {
+    const sentence = this.scanned.sentences[i]!;
+    let ref = this.sentenceReferences.get(sentence);
+    if (!ref) {
+      const base = (this.baseReference ??= makeReference(this.refDay, false));
+      const parser = this;
+      ref = {
+        day: base.day,
+        ymd: base.ymd,
+        hijri: base.hijri,
+        get future(): boolean {
+          return parser.isFutureSentence(sentence, i);
+        },
+      };
+      this.sentenceReferences.set(sentence, ref);
+    }
+    return ref;
+  }
+
+  /** Whether the sentence around token i has a future marker (سوف، المقبل، بعد + N، a سـ verb). */
+  private isFutureSentence(sentence: number, i: number): boolean {
+    const known = this.futureSentences.get(sentence);
+    if (known !== undefined) return known;
+    const sentences = this.scanned.sentences;
+    let first = i;
+    while (first > 0 && sentences[first - 1] === sentence) first--;
+    let future = false;
+    const { kinds, signatures, starts, normalized } = this.scanned;
+    for (let k = first; k < this.scanned.count && sentences[k] === sentence && !future; k++) {
+      if (kinds[k] !== 0) continue;
+      // Only words that could be a marker are turned into strings: known fingerprints, or an initial س.
+      const c0 = normalized.charCodeAt(starts[k]!);
+      const c1 = normalized.charCodeAt(starts[k]! + 1);
+      if (!FUTURE_SIGNATURES.has(signatures[k]!) && c0 !== SIN && !((c0 === WAW || c0 === FA) && c1 === SIN)) continue;
+      const t = this.tok(k)!;
+      let w = t.text;
+      if ((w.startsWith('و') || w.startsWith('ف')) && w.length > 4) w = w.slice(1);
+      if (FUTURE_WORDS.has(t.text) || FUTURE_WORDS.has(w)) future = true;
+      else if (w === 'بعد' && (this.tok(k + 1)?.kind === 'number' || this.formIn(k + 1, CARDINALS) || this.formIn(k + 1, UNITS))) future = true;
+      else if (w.length >= 5 && w.startsWith('س') && 'يتن'.includes(w[1]!) && !NOT_FUTURE_PREFIXES.some((p) => w.startsWith(p))) future = true;
+    }
+    this.futureSentences.set(sentence, future);
+    return future;
+  }
+
+  // ---- readers ----
+
+  /** A day of the month: 1–31 in digits, or an ordinal (الأول، الثالث عشر، الحادي والعشرين، العشرين). */
+  private readDay(i: number): { day: number; end: number; prefix: number; ordinal: boolean } | undefined {
+    const n = this.num(i);
+    if (n !== undefined) return this.digits(i) <= 2 ? { day: n, end: i + 1, prefix: 0, ordinal: false } : undefined;
+    const tens = this.formIn(i, ORDINAL_TENS);
+    if (tens) return { day: ORDINAL_TENS.get(tens.text)!, end: i + 1, prefix: tens.prefix, ordinal: true };
+    const unit = this.formIn(i, ORDINAL_UNITS);
+    if (!unit) return undefined;
+    const value = ORDINAL_UNITS.get(unit.text)!;
+    if (this.is(i + 1, ORDINAL_TEEN)) return { day: value + 10, end: i + 2, prefix: unit.prefix, ordinal: true };
+    const next = this.word(i + 1);
+    if (next && next.startsWith('و') && ORDINAL_TENS.has(next.slice(1))) {
+      return { day: value + ORDINAL_TENS.get(next.slice(1))!, end: i + 2, prefix: unit.prefix, ordinal: true };
+    }
+    if (unit.text.endsWith('حادي') || unit.text.endsWith('حاديه')) return undefined;
+    return { day: value, end: i + 1, prefix: unit.prefix, ordinal: true };
+  }
+
+  /** A small cardinal amount: digits or a number word (ثلاثة، عشرة). */
+  private readAmount(i: number): { amount: number; end: number } | undefined {
+    const n = this.num(i);
+    if (n !== undefined) return this.digits(i) <= 3 ? { amount: n, end: i + 1 } : undefined;
+    const f = this.formIn(i, CARDINALS);
+    if (!f) return undefined;
+    let amount = CARDINALS.get(f.text)!;
+    if (amount < 10 && this.is(i + 1, ORDINAL_TEEN)) return { amount: amount + 10, end: i + 2 };
+    const next = this.word(i + 1);
+    if (amount < 10 && next && next.startsWith('و') && CARDINALS.has(next.slice(1)) && CARDINALS.get(next.slice(1))! >= 20) {
+      amount += CARDINALS.get(next.slice(1))!;
+      return { amount, end: i + 2 };
+    }
+    return { amount, end: i + 1 };
+  }
+
+  private readModifier(i: number): -1 | 0 | 1 | undefined {
+    const w = this.word(i);
+    return w === undefined ? undefined : RELATIVE_MODIFIERS.get(w);
+  }
+
+  /**
+   * A year: عام/سنة + number, a number with an era mark (م، هـ), or a bare 4-digit number where
+   * the caller allows it; also العام الماضي/المقبل and هذا العام (relative to the reference).
+   */
+  private readYear(i: number, allowBare: boolean, ref: Reference): YearRead | undefined {
+    let j = i;
+    if (this.punct(j) === '،' || this.punct(j) === ',') j++;
+    if ((this.is(j, PREPOSITIONS) || this.word(j) === 'ل') && (this.formIn(j + 1, YEAR_NOUNS) || this.num(j + 1) !== undefined)) j++;
+    const start = j;
+    let prefix = 0;
+    let noun = false;
+    if (this.is(j, THIS_WORDS) && this.formIn(j + 1, YEAR_NOUNS) && !this.formIn(j + 1, YEAR_NOUNS)!.text.endsWith('ي')) {
+      return { end: j + 2, prefix: 0, year: ref.ymd.year, explicit: true };
+    }
+    const nounForm = this.formIn(j, YEAR_NOUNS);
+    if (nounForm) {
+      noun = true;
+      prefix = nounForm.prefix;
+      const relation = this.readModifier(j + 1);
+      if (relation !== undefined && nounForm.text.startsWith('ال')) {
+        if (relation === -1 && this.word(j + 1) !== undefined && this.word(j + 2) === 'قبل') return undefined;
+        return { end: j + 2, prefix, year: ref.ymd.year + relation, explicit: true };
+      }
+      if (this.word(j + 1) === 'قبل' && this.readModifier(j + 2) === -1 && nounForm.text.startsWith('ال')) {
+        return { end: j + 3, prefix, year: ref.ymd.year - 2, explicit: true };
+      }
+      j++;
+      // عام + a clitic-attached number is rare; the number must be its own token.
+    }
+    const digits = this.digits(j);
+    const year = this.num(j);
+    if (year === undefined || digits < 3 || (!noun && digits !== 4) || this.isPartOfNumber(j)) return undefined;
+    j++;
+    let calendar: Calendar | undefined;
+    const era = this.word(j);
+    if (era !== undefined && HIJRI_ERA.has(era)) {
+      calendar = 'hijri';
+      j++;
+    } else if (era !== undefined && GREGORIAN_ERA.has(era)) {
+      calendar = 'gregorian';
+      j++;
+    }
+    if (!noun && !calendar && !allowBare) return undefined;
+    // "قبل 2000 عام" counts years; a unit noun after the number makes it an amount.
+    if (!noun && !calendar && UNITS.has(this.word(j) ?? '')) return undefined;
+    if (!calendar && (year < 1000 || year > 2199) && !noun) return undefined;
+    return { end: j, prefix: start === i ? prefix : 0, year, calendar, explicit: noun || calendar !== undefined };
+  }
+
+  /** 1601.66, 1,200, 12%: the digits belong to a bigger number or a percentage, not a date. */
+  private isPartOfNumber(j: number): boolean {
+    const next = this.tok(j + 1);
+    const prev = this.tok(j - 1);
+    const numberGlue = (p: string | undefined): boolean => p === '.' || p === ',' || p === '٫' || p === '٬';
+    if (next && !next.spaceBefore && (next.text === '%' || next.text === '٪')) return true;
+    if (next && !next.spaceBefore && numberGlue(this.punct(j + 1)) && this.tok(j + 2)?.kind === 'number' && !this.tok(j + 2)!.spaceBefore) return true;
+    const cur = this.tok(j)!;
+    if (prev && !cur.spaceBefore && numberGlue(this.punct(j - 1)) && this.tok(j - 2)?.kind === 'number' && !prev.spaceBefore) return true;
+    return false;
+  }
+
+  /**
+   * A month: a name (any system, side-by-side pairs as one), شهر + number/name, الشهر + ordinal,
+   * or a relative month (هذا الشهر، الشهر الماضي); then an optional modifier and year.
+   */
+  private readMonth(i: number, ref: Reference, allowPreposition: boolean): MonthRead | undefined {
+    let j = i;
+    if (allowPreposition && (this.is(j, PREPOSITIONS) || this.word(j) === 'ل')) j++;
+    const start = j;
+    let prefix = 0;
+    let withNoun = false;
+    let month: number | undefined;
+    let calendar: Calendar = 'gregorian';
+    let entry: MonthEntry | undefined;
+    let relativeOnly: -1 | 0 | 1 | undefined;
+    const shahr = this.formIn(j, MONTH_NOUN);
+    if (shahr) {
+      withNoun = true;
+      prefix = shahr.prefix;
+      j++;
+      const named = this.phrase(j, MONTHS, 3);
+      if (named) {
+        entry = named.value;
+        j = named.end;
+      } else {
+        const n = this.num(j);
+        const amount = n === undefined ? this.readAmount(j) : undefined;
+        const value = n ?? amount?.amount;
+        // "شهر واحد" is a duration; number words name months only from three up (شهر ثلاثة).
+        if (value === undefined || value < 1 || value > 12 || (n !== undefined && this.digits(j) > 2) || (n === undefined && value < 3)) return undefined;
+        month = value;
+        j = amount ? amount.end : j + 1;
+      }
+    } else if (this.formIn(j, THE_MONTH)) {
+      prefix = this.formIn(j, THE_MONTH)!.prefix;
+      const relation = this.readModifier(j + 1);
+      const ordinal = this.readDay(j + 1);
+      if (relation !== undefined) {
+        relativeOnly = relation;
+        j += 2;
+      } else if (ordinal && ordinal.ordinal && ordinal.day <= 12) {
+        month = ordinal.day;
+        j = ordinal.end;
+      } else return undefined;
+    } else if (this.is(j, THIS_WORDS) && this.word(j + 1) === 'الشهر') {
+      relativeOnly = 0;
+      j += 2;
+    } else {
+      const named = this.phrase(j, MONTHS, 3);
+      if (!named) return undefined;
+      entry = named.value;
+      prefix = named.prefix;
+      j = named.end;
+    }
+    if (entry) {
+      month = entry.month;
+      calendar = entry.calendar;
+      // Side by side: شباط/فبراير, فبراير (شباط), آذار - مارس.
+      const sep = this.punct(j);
+      if (sep === '/' || sep === '(' || sep === '-' || sep === '،') {
+        const other = this.phrase(j + 1, MONTHS, 3);
+        if (other && other.value.month === month && other.value.calendar === calendar) {
+          j = other.end;
+          if (sep === '(' && this.punct(j) === ')') j++;
+          entry = { ...entry, ambiguous: false };
+        }
+      } else {
+        const other = this.phrase(j, MONTHS, 3);
+        if (other && other.value.month === month && other.value.calendar === calendar && this.punct(j - 1) === undefined && other.end > j) {
+          // "شباط فبراير" written without a separator.
+          j = other.end;
+        }
+      }
+    }
+    const read: MonthRead = { end: j, prefix: start === i ? prefix : 0, calendar, named: entry !== undefined, withNoun };
+    if (month !== undefined) read.month = month;
+    if (entry) read.entry = entry;
+    if (relativeOnly !== undefined) {
+      read.relativeOnly = relativeOnly;
+      return read;
+    }
+    const relation = this.readModifier(j);
+    if (relation !== undefined) {
+      read.relation = relation;
+      read.end = j + 1;
+      return read;
+    }
+    const year = this.readYear(j, true, ref);
+    if (year) {
+      read.year = year;
+      read.end = year.end;
+    }
+    return read;
+  }
+
+  /** The value of a month read, choosing the year by the conventions when none is written. */
+  private monthValue(m: MonthRead, ref: Reference): Resolved | null {
+    if (m.relativeOnly !== undefined) {
+      const { year, month } = fromEpochDay(addMonths(ref.day, m.relativeOnly));
+      return gregorianMonth(year, month);
+    }
+    const month = m.month!;
+    if (m.year) return this.monthInYear(m.calendar, month, m.year);
+    if (m.relation !== undefined) return monthOf(m.calendar, yearForRelativeMonth(ref, m.calendar, month, m.relation), month);
+    return pickYear(ref, m.calendar, (y) => monthOf(m.calendar, y, month));
+  }
+
+  /** A Hijri month with a Gregorian year (رمضان 2019) is the one that starts in that year. */
+  private monthInYear(calendar: Calendar, month: number, year: YearRead): Resolved | null {
+    if (calendar === 'gregorian') return monthOf('gregorian', year.year, month);
+    if (year.calendar === 'gregorian' || (year.calendar === undefined && year.year >= 1700)) {
+      const firstDay = toEpochDay(year.year, 1, 1);
+      const lastDay = toEpochDay(year.year, 12, 31);
+      const hijriYear = toHijri(firstDay).year;
+      for (const hy of [hijriYear, hijriYear + 1]) {
+        const value = monthOf('hijri', hy, month);
+        if (value && value.first >= firstDay && value.first <= lastDay) return value;
+      }
+      return null;
+    }
+    return monthOf('hijri', year.year, month);
+  }
+
+  /** Day `day` of a month read (Gregorian or Hijri), or null when that day does not exist. */
+  private dayInMonth(m: MonthRead, day: number, ref: Reference, weekday?: number): Resolved | null {
+    if (m.relativeOnly !== undefined || m.year || m.relation !== undefined) {
+      const month = this.monthValue(m, ref);
+      if (!month) return null;
+      if (m.calendar === 'hijri') {
+        const hijri = toHijri(month.first);
+        return dayOf('hijri', hijri.year, hijri.month, day);
+      }
+      const { year, month: mm } = fromEpochDay(month.first);
+      return dayOf('gregorian', year, mm, day);
+    }
+    const month = m.month!;
+    if (weekday !== undefined && m.calendar === 'gregorian') {
+      if (!dayOf('gregorian', 2024, month, day)) return null;
+      return nearestMatchingWeekday(ref, weekday, day, month);
+    }
+    return pickYear(ref, m.calendar, (y) => dayOf(m.calendar, y, month, day));
+  }
+
+  // ---- rules ----
+
+  /** The longest match at token i; `inRange` lets bare numbers be years/days (the second half of a range). */
+  private best(i: number, inRange: boolean): RawMatch | undefined {
+    const ref = this.reference(i);
+    let best: RawMatch | undefined;
+    const candidates =
+      this.scanned.kinds[i] === 1
+        ? [this.ruleNumeric(i, ref), this.ruleDayMonth(i, ref, false), this.ruleYear(i, ref, inRange), this.ruleAgo(i, ref)]
+        : [
+            this.ruleDayMonth(i, ref, false),
+            this.ruleMonth(i, ref),
+            this.ruleWeekday(i, ref),
+            this.ruleNth(i, ref),
+            this.ruleRelativeDay(i, ref),
+            this.ruleRelativePeriod(i, ref),
+            this.ruleAgo(i, ref),
+            this.rulePart(i, ref),
+            this.ruleQuarter(i, ref),
+            this.ruleSeason(i, ref),
+            this.ruleDecade(i, ref),
+            this.ruleHoliday(i, ref),
+            this.ruleYear(i, ref, inRange),
+            this.ruleRange(i),
+          ];
+    // The longest wins; on a tie the earlier rule (listed first) does.
+    for (const m of candidates) if (m && (!best || m.end > best.end)) best = m;
+    return best;
+  }
+
+  /** `[يوم] DAY [- DAY] [من] MONTH [YEAR]` and `DAY/MONTH/YEAR` handled elsewhere; also `بين DAY و DAY MONTH`. */
+  private ruleDayMonth(i: number, ref: Reference, afterBetween: boolean, weekday?: number): RawMatch | undefined {
+    let j = i;
+    let prefix = 0;
+    const dayNoun = this.formIn(j, DAY_NOUNS);
+    if (dayNoun && (this.num(j + 1) !== undefined || this.formIn(j + 1, ORDINAL_UNITS) || this.formIn(j + 1, ORDINAL_TENS))) {
+      prefix = dayNoun.prefix;
+      j++;
+      const numeric = this.num(j) !== undefined ? this.ruleNumeric(j, ref, weekday, true) : undefined;
+      if (numeric) return { ...numeric, start: i, prefix };
+    }
+    const first = this.readDay(j);
+    if (!first) return undefined;
+    if (j === i) prefix = first.prefix;
+    j = first.end;
+    let last: number | undefined;
+    const connector = this.punct(j) === '-' ? '-' : this.word(j);
+    if (connector !== undefined && (connector === '-' || RANGE_TO.has(connector) || (afterBetween && connector === 'و'))) {
+      const second = this.readDay(j + 1);
+      if (second) {
+        last = second.day;
+        j = second.end;
+      }
+    } else if (afterBetween && this.word(j)?.startsWith('و')) {
+      return undefined;
+    }
+    // "اليوم الثالث من …" and "الأول من …" need من (or a month right after).
+    if (this.word(j) === 'من' && (this.word(j + 1) === 'شهر' || this.phrase(j + 1, MONTHS, 3) || this.word(j + 1) === 'الشهر' || this.is(j + 1, THIS_WORDS))) j++;
+    const month = this.readMonth(j, ref, false);
+    if (!month || (month.month === undefined && month.relativeOnly === undefined)) return undefined;
+    if (first.ordinal && !month.named && month.relativeOnly === undefined && !month.withNoun && month.month !== undefined) {
+      // "الثالث الشهر التاسع" is not a date; ordinals need من before a numbered month.
+      if (this.word(j - 1) !== 'من') return undefined;
+    }
+    const end = month.end;
+    const yearOf = month.year?.year;
+    if (last === undefined) {
+      const value = this.dayInMonth(month, first.day, ref, weekday);
+      return this.withYear({ start: i, end, prefix, value }, yearOf, (y) => this.dayInMonth({ ...month, year: { end, prefix: 0, year: y, explicit: true } }, first.day, ref));
+    }
+    const firstDay = last > first.day ? this.dayInMonth(month, first.day, ref) : null;
+    const lastDay = firstDay ? this.dayInMonth({ ...month, year: month.year ?? this.yearReadOf(firstDay, month.calendar) }, last, ref) : null;
+    const value = firstDay && lastDay ? span(firstDay, lastDay) : null;
+    return { start: i, end, prefix, value };
+  }
+
+  private yearReadOf(value: Resolved, calendar: Calendar): YearRead {
+    const year = calendar === 'hijri' ? toHijri(value.first).year : fromEpochDay(value.first).year;
+    return { end: 0, prefix: 0, year, calendar, explicit: true };
+  }
+
+  private withYear(m: RawMatch, year: number | undefined, inYear: (year: number) => Resolved | null): RawMatch {
+    if (year !== undefined) m.year = year;
+    else m.inYear = inYear;
+    return m;
+  }
+
+  /** A month alone or with a year; month-first day order too (يوليو 13-15، يناير 15، 2023). */
+  private ruleMonth(i: number, ref: Reference): RawMatch | undefined {
+    const month = this.readMonth(i, ref, false);
+    if (!month || (month.month === undefined && month.relativeOnly === undefined)) return undefined;
+    if (month.relativeOnly !== undefined) return undefined; // هذا الشهر is the relative-period rule's
+    // Month then day: only with a range or a year after the day, so "مارس 3 مرات" stays a month at most.
+    if (!month.year && month.relation === undefined) {
+      const j = month.end;
+      const day = this.num(j) !== undefined && this.digits(j) <= 2 ? this.num(j)! : undefined;
+      if (day !== undefined) {
+        const connector = this.punct(j + 1) === '-' ? '-' : this.word(j + 1);
+        const lastDay = connector !== undefined && (connector === '-' || RANGE_TO.has(connector)) && this.digits(j + 2) <= 2 ? this.num(j + 2) : undefined;
+        const afterDays = lastDay !== undefined ? j + 3 : j + 1;
+        const year = this.readYear(afterDays, true, ref);
+        if (lastDay !== undefined || year) {
+          const withYear: MonthRead = year ? { ...month, year, end: year.end } : month;
+          const first = this.dayInMonth(withYear, day, ref);
+          if (lastDay === undefined) return { start: i, end: withYear.end, prefix: month.prefix, value: first };
+          const last = first ? this.dayInMonth({ ...withYear, year: withYear.year ?? this.yearReadOf(first, month.calendar) }, lastDay, ref) : null;
+          return { start: i, end: year ? year.end : afterDays, prefix: month.prefix, value: first && last ? span(first, last) : null };
+        }
+      }
+    }
+    if (month.entry?.ambiguous && !month.year && month.relation === undefined && !month.withNoun) {
+      const before = this.word(i - 1);
+      const own = this.formsOf(i)[0]!.text;
+      const clitic = this.formIn(i, MONTHS)?.prefix ?? 0;
+      const hasPreposition = (before !== undefined && MONTH_CONTEXT.has(before)) || (clitic > 0 && own.startsWith('ب'));
+      if (!hasPreposition) return undefined;
+    }
+    const value = this.monthValue(month, ref);
+    return this.withYear({ start: i, end: month.end, prefix: month.prefix, value }, month.year?.year, (y) =>
+      this.monthValue({ ...month, year: { end: 0, prefix: 0, year: y, explicit: true } }, ref),
+    );
+  }
+
+  /** Weekdays with what may follow: a date, a day number, الماضي/المقبل, a week, or nothing. */
+  private ruleWeekday(i: number, ref: Reference): RawMatch | undefined {
+    let j = i;
+    let prefix = 0;
+    let coming = false;
+    let allowBare = false;
+    if (this.is(j, THIS_WORDS)) {
+      coming = true;
+      j++;
+    } else {
+      const dayPart = this.formIn(j, DAYPART_NOUNS);
+      if (dayPart && (this.formIn(j + 1, WEEKDAYS) || this.formIn(j + 1, BARE_WEEKDAYS))) {
+        prefix = dayPart.prefix;
+        allowBare = true;
+        j++;
+      }
+    }
+    const full = this.formIn(j, WEEKDAYS);
+    // A weekday without the article is trusted after يوم/صباح… or before الأسبوع (اثنين الأسبوع الحالي).
+    const bare = allowBare || this.word(j + 1) === 'الاسبوع' ? this.formIn(j, BARE_WEEKDAYS) : undefined;
+    const form = full ?? bare;
+    if (!form) return undefined;
+    const weekday = (full ? WEEKDAYS.get(form.text) : BARE_WEEKDAYS.get(form.text))!;
+    if (j === i) prefix = form.prefix;
+    j++;
+    const done = (end: number, value: Resolved | null): RawMatch => ({ start: i, end, prefix, value });
+    // A full date after it: الخميس 14 آذار، الأربعاء الموافق الثالث عشر من شباط 2013.
+    let k = j;
+    if (this.punct(k) === '،' || this.punct(k) === ',' || this.punct(k) === '-') k++;
+    const concordant = this.is(k, CONCORDANT);
+    if (concordant) k++;
+    if (this.word(k) === 'في') k++;
+    const numeric = this.ruleNumeric(k, ref, weekday);
+    if (numeric) return done(numeric.end, numeric.value);
+    const ordinal = this.readDay(k);
+    if (ordinal || this.is(k, LAST_WORDS)) {
+      const nth = ordinal ? ordinal.day : -1;
+      const afterOrdinal = ordinal ? ordinal.end : k + 1;
+      let m = afterOrdinal;
+      if (this.is(m, PREPOSITIONS)) m++;
+      const month = this.readMonth(m, ref, false);
+      const hasMonth = month && (month.month !== undefined || month.relativeOnly !== undefined) && (m > afterOrdinal || month.named || month.withNoun);
+      if (month && hasMonth) {
+        if (nth === -1 || (!concordant && ordinal!.ordinal && nth <= 5)) {
+          const monthValue = this.monthValue(month, ref);
+          if (monthValue && nth !== -1) {
+            const asDay = this.dayInMonth(month, nth, ref);
+            if (asDay && weekdayOf(asDay.first) === weekday) return done(month.end, asDay);
+          }
+          return done(month.end, monthValue ? nthWeekdayOf(monthValue, weekday, nth) : null);
+        }
+        if (ordinal) return done(month.end, this.dayInMonth(month, ordinal.day, ref, weekday));
+      }
+      if (ordinal && ordinal.ordinal && nth <= 31) return done(afterOrdinal, nearestMatchingWeekday(ref, weekday, nth, undefined));
+    }
+    const relation = this.readModifier(j);
+    if (relation !== undefined) {
+      const direction = relation === -1 ? 'strict-past' : relation === 1 ? 'strict-future' : 'future';
+      return done(j + 1, bareWeekday(ref, weekday, direction));
+    }
+    // Within a week: الاثنين من هذا الأسبوع، ثلاثاء الأسبوع الفائت.
+    let w = j;
+    if (this.is(w, PREPOSITIONS)) w++;
+    if (this.is(w, THIS_WORDS) && this.word(w + 1) === 'الاسبوع') return done(w + 2, weekdayInWeek(ref, weekday, 0));
+    if (this.word(w) === 'الاسبوع') {
+      const weekRelation = this.readModifier(w + 1);
+      if (weekRelation !== undefined) return done(w + 2, weekdayInWeek(ref, weekday, weekRelation));
+    }
+    if (!full && !coming) {
+      // A bare weekday word after يوم/صباح is still a weekday.
+    }
+    const direction = coming ? 'future' : ref.future ? 'future' : 'past';
+    return done(j, bareWeekday(ref, weekday, direction));
+  }
+
+  /** Ordinal-first forms: ثالث ثلاثاء في أيلول، آخر اثنين من آذار، أول أسبوع من أكتوبر، آخر يوم من شهر عشرة. */
+  private ruleNth(i: number, ref: Reference): RawMatch | undefined {
+    let j = i;
+    let prefix = 0;
+    let nth: number | undefined;
+    let kind: 'weekday' | 'week' | 'day' | undefined;
+    let weekday: number | undefined;
+    const leadNoun = this.word(j);
+    if (leadNoun === 'الاسبوع' || leadNoun === 'اليوم') {
+      // الأسبوع الأول من …، اليوم الأخير من …
+      const ordinal = this.readDay(j + 1);
+      if (this.is(j + 1, LAST_WORDS)) {
+        nth = -1;
+        j += 2;
+      } else if (ordinal && ordinal.ordinal) {
+        nth = ordinal.day;
+        j = ordinal.end;
+      } else return undefined;
+      kind = leadNoun === 'الاسبوع' ? 'week' : 'day';
+    } else {
+      const last = this.formIn(j, LAST_WORDS);
+      const ordinal = last ? undefined : this.formIn(j, ORDINAL_UNITS);
+      if (last) {
+        nth = -1;
+        prefix = last.prefix;
+      } else if (ordinal && !ordinal.text.startsWith('ال')) {
+        nth = ORDINAL_UNITS.get(ordinal.text)!;
+        prefix = ordinal.prefix;
+      } else return undefined;
+      j++;
+      if (this.word(j) === 'اسبوع') {
+        kind = 'week';
+        j++;
+      } else {
+        if (this.word(j) === 'يوم') j++;
+        const day = this.formIn(j, WEEKDAYS) ?? this.formIn(j, BARE_WEEKDAYS);
+        if (day) {
+          weekday = WEEKDAYS.get(day.text) ?? BARE_WEEKDAYS.get(day.text)!;
+          kind = 'weekday';
+          j++;
+        } else if (this.word(j - 1) === 'يوم') kind = 'day';
+        else return undefined;
+      }
+    }
+    if (kind === 'weekday' && nth! > 0 && this.word(j) === 'بعد' && this.tok(j + 1)) {
+      // ثالث ثلاثاء بعد عيد الميلاد 2014: counted from the day after the anchor.
+      const anchor = this.best(j + 1, true);
+      if (anchor && anchor.value) {
+        const next = anchor.value.last + 1 + ((weekday! - weekdayOf(anchor.value.last + 1) + 7) % 7) + (nth! - 1) * 7;
+        return { start: i, end: anchor.end, prefix, value: dayValue(next) };
+      }
+    }
+    let m = j;
+    if (this.is(m, PREPOSITIONS)) m++;
+    const month = this.readMonth(m, ref, false);
+    if (!month || (month.month === undefined && month.relativeOnly === undefined)) return undefined;
+    if (kind === 'weekday' && month.relation === undefined && !month.year && month.relativeOnly === undefined) {
+      // Past-leaning applies to the day found, not to the month: try this year's, else last year's.
+      const pick = pickYear(ref, month.calendar, (y) => {
+        const value = this.monthValue({ ...month, year: { end: 0, prefix: 0, year: y, explicit: true } }, ref);
+        return value ? nthWeekdayOf(value, weekday!, nth!) : null;
+      });
+      return { start: i, end: month.end, prefix, value: pick };
+    }
+    const monthValue = this.monthValue(month, ref);
+    if (!monthValue) return { start: i, end: month.end, prefix, value: null };
+    let value: Resolved | null;
+    if (kind === 'weekday') value = nthWeekdayOf(monthValue, weekday!, nth!);
+    else if (kind === 'week') value = nthWeekOf(monthValue, nth!);
+    else value = nth === -1 ? dayValue(monthValue.last) : nth! <= monthValue.last - monthValue.first + 1 ? dayValue(monthValue.first + nth! - 1) : null;
+    return { start: i, end: month.end, prefix, value };
+  }
+
+  private ruleRelativeDay(i: number, ref: Reference): RawMatch | undefined {
+    const found = this.phrase(i, RELATIVE_DAYS, 5);
+    if (!found) return undefined;
+    let end = found.end;
+    const single = end === i + 1 ? this.formsOf(i)[found.prefix ? 1 : 0]?.text : undefined;
+    if (single === 'اليوم') {
+      // اليوم العالمي / اليوم الوطني / اليوم الثاني (of an event) name a day, not today;
+      // "وصلت اليوم الطائرة" is today, so only these adjectives and ordinals are refused.
+      const next = this.word(end);
+      if (next !== undefined && (NAMED_DAY_ADJECTIVES.has(next) || ORDINAL_UNITS.has(next) || ORDINAL_TENS.has(next))) return undefined;
+      const before = this.word(i - 1);
+      if (found.prefix === 0 && before !== undefined && NOWADAYS_HEADS.has(before)) return undefined;
+    }
+    if (single === 'غد' && this.word(i - 1) !== undefined && NOWADAYS_HEADS.has(this.word(i - 1)!)) return undefined;
+    // أمس الأربعاء / اليوم (الخميس) / اليوم الاثنين 10 أغسطس: the weekday and date name the same day.
+    const paren = this.punct(end) === '(' && this.formIn(end + 1, WEEKDAYS) && this.punct(end + 2) === ')';
+    if (paren) end += 3;
+    else if (this.formIn(end, WEEKDAYS)) {
+      end++;
+      const date = this.ruleDayMonth(end, ref, false);
+      if (date && date.value) return { start: i, end: date.end, prefix: found.prefix, value: date.value };
+    }
+    return { start: i, end, prefix: found.prefix, value: dayValue(ref.day + found.value) };
+  }
+
+  /** الأسبوع/الشهر/العام + الماضي/الجاري/المقبل, هذا الأسبوع, الأسبوع قبل الماضي. */
+  private ruleRelativePeriod(i: number, ref: Reference): RawMatch | undefined {
+    let j = i;
+    let prefix = 0;
+    let offset: number | undefined;
+    let noun: 'week' | 'month' | 'year' | undefined;
+    if (this.is(j, THIS_WORDS)) {
+      noun = PERIOD_NOUNS.get(this.word(j + 1) ?? '');
+      if (!noun) return undefined;
+      offset = 0;
+      j += 2;
+    } else {
+      const form = this.formIn(j, PERIOD_NOUNS);
+      if (!form) return undefined;
+      prefix = form.prefix;
+      noun = PERIOD_NOUNS.get(form.text)!;
+      const relation = this.readModifier(j + 1);
+      if (relation !== undefined) {
+        offset = relation;
+        j += 2;
+      } else if (this.word(j + 1) === 'قبل' && this.readModifier(j + 2) === -1) {
+        offset = -2;
+        j += 3;
+      } else if (this.word(j + 1) === 'بعد' && this.readModifier(j + 2) === 1) {
+        offset = 2;
+        j += 3;
+      } else return undefined;
+    }
+    let value: Resolved;
+    if (noun === 'week') value = weekValue(ref.day + offset * 7);
+    else if (noun === 'month') {
+      const { year, month } = fromEpochDay(addMonths(toEpochDay(ref.ymd.year, ref.ymd.month, 1), offset));
+      value = gregorianMonth(year, month);
+    } else value = gregorianYear(ref.ymd.year + offset);
+    return { start: i, end: j, prefix, value };
+  }
+
+  /** منذ/قبل/بعد + N units, N units مضت, من أسبوع: the reference shifted, as a day. */
+  private ruleAgo(i: number, ref: Reference): RawMatch | undefined {
+    const trigger = this.formIn(i, AGO_TRIGGERS);
+    let j = i;
+    let sign: -1 | 1 | undefined;
+    let prefix = 0;
+    if (trigger) {
+      sign = AGO_TRIGGERS.get(trigger.text)!;
+      prefix = trigger.prefix;
+      j++;
+      if (this.is(j, APPROXIMATELY)) j++;
+    } else if (this.word(i) === 'من' && !NOT_A_WEEK_OF.has(this.word(i - 1) ?? '')) {
+      const unit = this.formIn(i + 1, UNITS);
+      if (unit && !UNITS.get(unit.text)!.plural && !UNITS.get(unit.text)!.dual && unit.prefix === 0 && this.tok(i + 2)?.kind !== 'number' && !this.formIn(i + 2, CARDINALS) && UNITS.get(unit.text)!.unit === 'week') {
+        return { start: i, end: i + 2, prefix: 0, value: shiftReference(ref, -1, 'week') };
+      }
+      return undefined;
+    }
+    const amount = this.readAmount(j);
+    let count: number;
+    let unitAt: number;
+    if (amount) {
+      count = amount.amount;
+      unitAt = amount.end;
+    } else {
+      count = 1;
+      unitAt = j;
+    }
+    const unitForm = this.formIn(unitAt, UNITS);
+    if (!unitForm || unitForm.prefix !== 0) return undefined;
+    const unit = UNITS.get(unitForm.text)!;
+    if (!amount && unit.plural) return undefined;
+    if (unit.dual) {
+      if (amount) return undefined;
+      count = 2;
+    }
+    if (amount && unit.dual) return undefined;
+    let end = unitAt + 1;
+    // "منذ عام 2011" and "منذ شهر فبراير" name a date; "بعد يومين من الهجوم" counts from another event.
+    if (this.tok(end)?.kind === 'number' || this.phrase(end, MONTHS, 3)) return undefined;
+    if (!amount && !unit.dual && this.is(end, ONE_WORDS)) end++;
+    const after = this.is(end, ONLY_WORDS) ? end + 1 : end;
+    if (this.word(after) === 'من' || this.word(after) === 'على' || this.word(after) === 'علي') return undefined;
+    if (!trigger) {
+      if (!amount || !this.is(end, AGO_AFTER)) return undefined;
+      sign = -1;
+      end++;
+    }
+    return { start: i, end, prefix, value: shiftReference(ref, sign! * count, unit.unit) };
+  }
+
+  /** أوائل/منتصف/أواخر + a month (a third of it) or a year (its first quarter, June–July, last quarter). */
+  private rulePart(i: number, ref: Reference): RawMatch | undefined {
+    let part = this.formIn(i, PARTS);
+    let name = part ? PARTS.get(part.text)! : undefined;
+    let j = i + 1;
+    // العشر الأواخر / الأوائل من رمضان: the last (first) ten days.
+    const tenth = this.formIn(i, TEN_DAYS);
+    if (!part && tenth) {
+      const which = TEN_DAYS_PARTS.get(this.word(i + 1) ?? '');
+      if (which === undefined) return undefined;
+      part = tenth;
+      name = which;
+      j = i + 2;
+    }
+    if (!part || !name) return undefined;
+    if (this.word(j) === 'من') j++;
+    const month = this.readMonth(j, ref, false);
+    if (month && (month.month !== undefined || month.relativeOnly !== undefined)) {
+      const value = this.monthValue(month, ref);
+      return this.withYear({ start: i, end: month.end, prefix: part.prefix, value: value ? partOfMonth(value, name) : null }, month.year?.year, (y) => {
+        const v = this.monthValue({ ...month, year: { end: 0, prefix: 0, year: y, explicit: true } }, ref);
+        return v ? partOfMonth(v, name) : null;
+      });
+    }
+    const year = this.readYear(j, true, ref);
+    if (year) return { start: i, end: year.end, prefix: part.prefix, value: this.partOfYearRead(year, name) };
+    if (this.word(j) === 'العام' || this.word(j) === 'السنه') return { start: i, end: j + 1, prefix: part.prefix, value: partOfYear(ref.ymd.year, name) };
+    // بداية الشهر with no other word: the reference's month.
+    if (this.word(j) === 'الشهر') return { start: i, end: j + 1, prefix: part.prefix, value: partOfMonth(gregorianMonth(ref.ymd.year, ref.ymd.month), name) };
+    return undefined;
+  }
+
+  private partOfYearRead(year: YearRead, name: PartName): Resolved | null {
+    if (year.calendar === 'hijri') {
+      const whole = hijriYearValue(year.year);
+      return whole ? interval(whole.first, whole.last, 'range', whole.hijri) : null;
+    }
+    return partOfYear(year.year, name);
+  }
+
+  /** الربع الثالث / النصف الثاني من عام 2024 (or العام الماضي). */
+  private ruleQuarter(i: number, ref: Reference): RawMatch | undefined {
+    const lead = this.formIn(i, QUARTER_WORDS);
+    if (!lead) return undefined;
+    const ordinal = this.readDay(i + 1);
+    if (!ordinal || !ordinal.ordinal) return undefined;
+    const max = lead.text === 'الربع' ? 4 : 2;
+    if (ordinal.day < 1 || ordinal.day > max) return undefined;
+    let j = ordinal.end;
+    if (this.is(j, PREPOSITIONS)) j++;
+    const year = this.readYear(j, true, ref);
+    let yearValue: number;
+    let end: number;
+    if (year) {
+      yearValue = year.year;
+      end = year.end;
+    } else if (this.word(j) === 'العام' || this.word(j) === 'السنه') {
+      yearValue = ref.ymd.year;
+      end = j + 1;
+    } else return undefined;
+    const value = lead.text === 'الربع' ? quarterOf(yearValue, ordinal.day) : halfOf(yearValue, ordinal.day);
+    return { start: i, end, prefix: lead.prefix, value };
+  }
+
+  /** صيف 2023، الصيف الماضي، هذا الشتاء. A bare season needs a year or a modifier (not الربيع العربي). */
+  private ruleSeason(i: number, ref: Reference): RawMatch | undefined {
+    let j = i;
+    let prefix = 0;
+    const coming = this.is(j, THIS_WORDS);
+    if (coming) j++;
+    const form = this.formIn(j, SEASONS);
+    if (!form) return undefined;
+    if (!coming) prefix = form.prefix;
+    const season: Season = SEASONS.get(form.text)!;
+    j++;
+    if (coming) return { start: i, end: j, prefix, value: this.seasonAround(ref, season, 0) };
+    const relation = this.readModifier(j);
+    if (relation !== undefined && form.text.startsWith('ال')) return { start: i, end: j + 1, prefix, value: this.seasonAround(ref, season, relation) };
+    let y = j;
+    if (this.is(y, PREPOSITIONS)) y++;
+    const year = this.readYear(y, true, ref);
+    if (year && year.calendar !== 'hijri') return { start: i, end: year.end, prefix, value: seasonOf(year.year, season), year: year.year };
+    return undefined;
+  }
+
+  private seasonAround(ref: Reference, season: Season, relation: -1 | 0 | 1): Resolved | null {
+    const candidates = [-2, -1, 0, 1].map((k) => seasonOf(ref.ymd.year + k, season));
+    if (relation === -1) return [...candidates].reverse().find((s) => s.last < ref.day) ?? null;
+    if (relation === 1) return candidates.find((s) => s.first > ref.day) ?? null;
+    return candidates.find((s) => s.first <= ref.day && s.last >= ref.day) ?? candidates.find((s) => s.first > ref.day) ?? null;
+  }
+
+  /** التسعينيات، ثمانينيات القرن الماضي: the most recent such decade unless a century is named. */
+  private ruleDecade(i: number, ref: Reference): RawMatch | undefined {
+    let j = i;
+    let prefix = 0;
+    const decadeNoun = this.formIn(j, DECADE_NOUN);
+    if (decadeNoun) {
+      prefix = decadeNoun.prefix;
+      j++;
+    }
+    const form = this.formIn(j, DECADES);
+    if (!form) return undefined;
+    if (!decadeNoun) prefix = form.prefix;
+    const tens = DECADES.get(form.text)!;
+    j++;
+    let century: number | undefined;
+    let c = j;
+    if (this.word(c) === 'من' || this.word(c) === 'في') c++;
+    if (this.word(c) === 'القرن') {
+      const relation = this.readModifier(c + 1);
+      const named = CENTURY_WORDS.get(this.word(c + 1) ?? '');
+      const refCentury = Math.floor(ref.ymd.year / 100) * 100;
+      if (relation !== undefined) {
+        century = refCentury + relation * 100;
+        j = c + 2;
+      } else if (named !== undefined) {
+        century = named;
+        j = c + 2;
+        if (this.word(j) === 'عشر' || this.word(j)?.startsWith('و')) j++;
+      }
+    }
+    if (century === undefined) {
+      const refCentury = Math.floor(ref.ymd.year / 100) * 100;
+      century = refCentury + tens * 10 <= ref.ymd.year ? refCentury : refCentury - 100;
+    }
+    return { start: i, end: j, prefix, value: decadeOf(century + tens * 10) };
+  }
+
+  private ruleHoliday(i: number, ref: Reference): RawMatch | undefined {
+    const found = this.phrase(i, HOLIDAYS, 4);
+    if (!found) return undefined;
+    const holiday = found.value;
+    const year = this.readYear(found.end, true, ref);
+    const relation = year ? undefined : this.readModifier(found.end);
+    const end = year ? year.end : relation !== undefined ? found.end + 1 : found.end;
+    const inYear = (y: number, calendar: Calendar | undefined): Resolved | null => this.holidayIn(holiday, y, calendar);
+    let value: Resolved | null;
+    if (year) value = inYear(year.year, year.calendar);
+    else {
+      const calendar: Calendar = holiday.calendar === 'hijri' ? 'hijri' : 'gregorian';
+      const shifted: Reference = relation === undefined ? ref : { ...ref, future: relation === 1 };
+      value = pickYear(shifted, calendar, (y) => this.holidayIn(holiday, y, calendar));
+      if (value && relation === -1 && value.first >= ref.day) value = pickYear({ ...ref, day: ref.day - 1, future: false }, calendar, (y) => this.holidayIn(holiday, y, calendar));
+    }
+    return { start: i, end, prefix: found.prefix, value };
+  }
+
+  private holidayIn(holiday: Holiday, year: number, calendar: Calendar | undefined): Resolved | null {
+    if (holiday.calendar === 'easter') return dayValue(easterSunday(year));
+    if (holiday.calendar === 'gregorian') return dayOf('gregorian', year, holiday.month, holiday.day);
+    if (calendar === 'hijri' || (calendar === undefined && year < 1700)) return dayOf('hijri', year, holiday.month, holiday.day);
+    const first = toEpochDay(year, 1, 1);
+    const hy = toHijri(first).year;
+    for (const candidate of [hy, hy + 1]) {
+      const value = dayOf('hijri', candidate, holiday.month, holiday.day);
+      if (value && fromEpochDay(value.first).year === year) return value;
+    }
+    return null;
+  }
+
+  /** عام 2024، سنة 1445 هـ، 2019 after في/منذ/حتى, 1445هـ. */
+  private ruleYear(i: number, ref: Reference, inRange: boolean): RawMatch | undefined {
+    const before = this.word(i - 1);
+    const bareOk = inRange || (before !== undefined && (YEAR_CONTEXT.has(before) || (before.length > 2 && YEAR_CONTEXT.has(before.slice(1)))));
+    const year = this.readYear(i, bareOk, ref);
+    if (!year || year.end <= i) return undefined;
+    if (this.formIn(i, THIS_WORDS) || this.formIn(i, YEAR_NOUNS)?.text.startsWith('ال')) {
+      // العام الماضي / هذا العام are the relative-period rule's; العام 2024 is a year.
+      if (this.tok(i + 1)?.kind !== 'number') return undefined;
+    }
+    const hijri = year.calendar === 'hijri' || (year.calendar === undefined && year.year >= 1300 && year.year <= 1500 && !this.hasGregorianContext(i));
+    const value = hijri ? hijriYearValue(year.year) : gregorianYear(year.year);
+    if (hijri && year.calendar === undefined && !this.formIn(i, YEAR_NOUNS)) return undefined;
+    return { start: i, end: year.end, prefix: year.prefix, value, year: hijri ? undefined : year.year };
+  }
+
+  private hasGregorianContext(_i: number): boolean {
+    return false;
+  }
+
+  /** 14/03/2024، 2024-03-14، 14-09-1432 هـ، 2/2013, and DD/MM after a weekday. */
+  private ruleNumeric(i: number, ref: Reference, weekday?: number, afterDayNoun = false): RawMatch | undefined {
+    const a = this.num(i);
+    if (a === undefined) return undefined;
+    const sep = this.punct(i + 1);
+    if (sep !== '/' && sep !== '-' && sep !== '.') return undefined;
+    // Slashes are often spaced in news (19 / 10 / 1436هـ); dashes and dots must be tight.
+    const tight = (k: number): boolean => sep === '/' || !this.tok(k)?.spaceBefore;
+    if (!tight(i + 1) || !tight(i + 2)) return undefined;
+    const b = this.num(i + 2);
+    if (b === undefined) return undefined;
+    const aDigits = this.digits(i);
+    const bDigits = this.digits(i + 2);
+    const hasThird = this.punct(i + 3) === sep && tight(i + 3) && tight(i + 4) && this.num(i + 4) !== undefined;
+    let end: number;
+    let year: number;
+    let month: number;
+    let day: number | undefined;
+    if (hasThird) {
+      const c = this.num(i + 4)!;
+      const cDigits = this.digits(i + 4);
+      end = i + 5;
+      // Another separator and number after would make this a version or phone number.
+      if ((this.punct(end) === sep || this.punct(end) === '.') && this.tok(end + 1)?.kind === 'number' && tight(end) && tight(end + 1)) return { start: i, end: end + 2, prefix: 0, value: null };
+      if (aDigits === 4 && bDigits <= 2 && cDigits <= 2) [year, month, day] = [a, b, c];
+      else if (cDigits === 4 && aDigits <= 2 && bDigits <= 2) [year, month, day] = [c, b, a];
+      else return { start: i, end, prefix: 0, value: null };
+    } else {
+      end = i + 3;
+      if (sep === '/' && aDigits <= 2 && bDigits === 4 && b >= 1900 && b <= 2199) {
+        if (a < 1 || a > 12) return undefined;
+        return { start: i, end, prefix: 0, value: gregorianMonth(b, a), year: b };
+      }
+      if ((weekday !== undefined || afterDayNoun) && sep === '/' && aDigits <= 2 && bDigits <= 2) {
+        // DD/MM without a year only after a weekday or يوم (alone, 1/3 is as likely a fraction).
+        if (!dayOf('gregorian', 2024, b, a)) return { start: i, end, prefix: 0, value: null };
+        const value = weekday !== undefined ? nearestMatchingWeekday(ref, weekday, a, b) : pickYear(ref, 'gregorian', (y) => dayOf('gregorian', y, b, a));
+        return { start: i, end, prefix: 0, value };
+      }
+      return undefined;
+    }
+    let calendar: Calendar = year >= 1300 && year <= 1500 ? 'hijri' : 'gregorian';
+    const era = this.word(end);
+    if (era !== undefined && HIJRI_ERA.has(era)) {
+      calendar = 'hijri';
+      end++;
+    } else if (era !== undefined && GREGORIAN_ERA.has(era)) {
+      calendar = 'gregorian';
+      end++;
+    }
+    return { start: i, end, prefix: 0, value: dayOf(calendar, year, month, day!), year };
+  }
+
+  /** من X إلى Y، بين X و Y: both ends, the first taking the year (or month) the second states. */
+  private ruleRange(i: number): RawMatch | undefined {
+    const lead = this.formIn(i, RANGE_FROM);
+    if (!lead) return undefined;
+    // من is very common: go on only when a date can start right after it.
+    const next = i + 1;
+    const nextKind = this.scanned.kinds[next];
+    if (!(nextKind === 1 || (nextKind === 0 && START_SIGNATURES.has(this.scanned.signatures[next]!) && this.canStart(next)))) return undefined;
+    const between = lead.text === 'بين';
+    const ref = this.reference(i);
+    let first: RawMatch | undefined = between ? this.ruleDayMonth(i + 1, ref, true) : undefined;
+    if (first && first.value) return { ...first, start: i, prefix: lead.prefix };
+    first = this.best(i + 1, true);
+    if (!first) return undefined;
+    // "من 10 إلى 12 شباط": the day rule already read both ends; من belongs to the range.
+    if (first.value?.grain === 'range') return { ...first, start: i, prefix: lead.prefix };
+    const connector = this.punct(first.end) === '-' ? '-' : this.word(first.end);
+    if (connector === undefined || !(connector === '-' || RANGE_TO.has(connector) || (between && connector === 'و'))) {
+      return undefined;
+    }
+    const second = this.best(first.end + 1, true);
+    if (!second || !second.value || !first.value) return undefined;
+    let from = first.value;
+    if (first.year === undefined && second.year !== undefined && first.inYear) from = first.inYear(second.year) ?? from;
+    const value = span(from, second.value);
+    return { start: i, end: second.end, prefix: lead.prefix, value };
+  }
+
+  // ---- after a match ----
+
+  /** Double dating (… هـ الموافق … م), a pair written "1445 هـ / 2024 م", a range after a date, and a clock time. */
+  private extend(match: RawMatch): RawMatch {
+    let m = match;
+    if (m.value) {
+      let k = m.end;
+      if (['،', ',', '-', '(', '/'].includes(this.punct(k) ?? '')) k++;
+      const concordant = this.is(k, CONCORDANT);
+      if (concordant) k++;
+      if (this.word(k) === 'ل') k++;
+      if (concordant || k > m.end) {
+        const other = this.tok(k) ? this.best(k, true) : undefined;
+        if (other && other.value && (concordant || Boolean(other.value.hijri) !== Boolean(m.value.hijri))) {
+          const hijri = m.value.hijri ? m.value : other.value.hijri ? other.value : undefined;
+          const gregorian = m.value.hijri ? other.value : m.value;
+          const merged: Resolved = { ...gregorian };
+          if (hijri && hijri !== gregorian && hijri.hijri) merged.hijri = hijri.hijri;
+          let end = other.end;
+          if (this.punct(end) === ')' && this.punct(m.end) === '(') end++;
+          m = { ...m, end, value: merged };
+        }
+      }
+      // A range after a complete first date: 13 تموز إلى 15 تموز، 2014 - 2018.
+      const connector = this.punct(m.end) === '-' ? '-' : this.word(m.end);
+      if (connector !== undefined && (connector === '-' || RANGE_TO.has(connector)) && this.word(match.start) !== 'من') {
+        const second = this.tok(m.end + 1) ? this.best(m.end + 1, true) : undefined;
+        if (second && second.value && m.value && (second.value.kind === m.value.kind || m.value.grain === second.value.grain)) {
+          let from = m.value;
+          if (m.year === undefined && second.year !== undefined && m.inYear) from = m.inYear(second.year) ?? from;
+          const value = span(from, second.value);
+          if (value) m = { ...m, end: second.end, value };
+        }
+      }
+    }
+    return { ...m, end: this.clockTimeEnd(m.end) };
+  }
+
+  /** `[،] الساعة 10:30 صباحاً` after a date joins its span (the time itself is not resolved). */
+  private clockTimeEnd(end: number): number {
+    let k = end;
+    if (this.punct(k) === '،' || this.punct(k) === ',') k++;
+    const hasHourWord = this.formIn(k, HOUR_NOUN);
+    if (hasHourWord) k++;
+    const hour = this.num(k);
+    if (hour === undefined || hour > 24 || this.digits(k) > 2) return end;
+    k++;
+    if (this.punct(k) === ':' && this.num(k + 1) !== undefined && this.digits(k + 1) === 2 && this.num(k + 1)! < 60) k += 2;
+    else if (!hasHourWord) return end;
+    if (this.formIn(k, TIME_OF_DAY)) k++;
+    return k;
+  }
+}
+
+export function futureMarked(word: string): boolean {
+  return FUTURE_WORDS.has(normalizeKey(word));
+}
+
+export type { DateGrain };

@@ -1,0 +1,219 @@
+/**
+ * Mentions → actors: grouping the mentions that name the same actor within one article,
+ * canonical names and aliases, roles from titles and appositions, capitals standing for
+ * their country.
+ *
+ * Grouping keys: a place the gazetteer knows as a country groups by ISO code (أمريكا and
+ * الولايات المتحدة are US); a group word with a nationality groups by (word, country)
+ * (الفصائل اليمنية = فصائل اليمن); other places and organisations by their normalised form
+ * without the article; persons by containment (every token of بايدن is in جو بايدن).
+ */
+import type { Actor, ActorType, Span } from '../types';
+import { normalizeArabic, stripMarks } from '../text/normalize';
+import { rawOffsetAfterLetters, withoutArticle } from './clitics';
+import { findMentions, type Mention, type TextToken } from './mentions';
+import type { NerModel } from './model';
+import { PERSON_TITLES } from './triggers';
+import { isStopWord } from './stopwords';
+
+interface Group {
+  type: ActorType;
+  mentions: Mention[];
+  /** ISO code when the actor is a country. */
+  country?: string;
+  /** ISO code of the country whose capital this is. */
+  capitalOf?: string;
+  roles: string[];
+}
+
+export function recogniseActors(model: NerModel, text: string): Actor[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const { tokens, mentions } = findMentions(model, text);
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+
+  for (const m of mentions.filter((x) => x.type !== 'PERSON')) {
+    const { key, country, capitalOf } = placeOrOrgKey(model, m);
+    let g = byKey.get(key);
+    if (!g) {
+      g = { type: m.type, mentions: [], country, capitalOf, roles: [] };
+      byKey.set(key, g);
+      groups.push(g);
+    }
+    if (m.type === 'GROUP') g.type = 'GROUP';
+    g.mentions.push(m);
+  }
+  groupPersons(mentions.filter((x) => x.type === 'PERSON'), groups, tokens, text);
+
+  const ordered = groups
+    .filter((g) => g.mentions.length > 0)
+    .map((g) => ({ ...g, mentions: g.mentions.sort((a, b) => a.start - b.start) }))
+    .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  const actors: Actor[] = ordered.map((g, i) => toActor(g, `a${i + 1}`, model));
+  linkCapitals(ordered, actors, tokens);
+  return actors;
+}
+
+function toActor(g: Group, id: string, model: NerModel): Actor {
+  const forms: string[] = [];
+  for (const m of g.mentions) if (!forms.includes(m.display)) forms.push(m.display);
+  // A country named only through a description (الحدود الأردنية) takes its CLDR name.
+  const namesCountry = (form: string): boolean => model.gazetteer.matchAt(normalizeArabic(form).split(' '), 0)?.entry.code === g.country;
+  const countryName = g.country && !forms.some(namesCountry) ? model.gazetteer.countryName(g.country) : undefined;
+  if (countryName) forms.unshift(stripMarks(countryName));
+  // Fullest form: most words, then most letters; ties keep the first used.
+  const name = countryName ? forms[0]! : forms.reduce((best, f) => (wordCount(f) > wordCount(best) || (wordCount(f) === wordCount(best) && f.length > best.length) ? f : best), forms[0]!);
+  const roles = orderRoles(g.roles);
+  const mentions: Span[] = g.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text }));
+  const actor: Actor = { id, name, type: g.type, aliases: forms.filter((f) => f !== name), mentions };
+  if (roles.length) {
+    actor.role = roles[0];
+    actor.roles = roles;
+  }
+  return actor;
+}
+
+function wordCount(s: string): number {
+  return s.split(' ').length;
+}
+
+function placeOrOrgKey(model: NerModel, m: Mention): { key: string; country?: string; capitalOf?: string } {
+  const gaz = model.gazetteer;
+  const whole = m.normTokens.join(' ');
+  if (m.type === 'LOC' || m.type === 'ORG') {
+    const match = gaz.matchAt(m.normTokens, 0);
+    if (match && match.length === m.normTokens.length) {
+      if (match.entry.kind === 'country' && match.entry.code) return { key: `C:${match.entry.code}`, country: match.entry.code };
+      if (match.entry.capitalOf) return { key: `L:${whole}`, capitalOf: match.entry.capitalOf };
+    }
+  }
+  // `الحدود الأردنية`, `الأراضي السورية`: a place described by its country's adjective is
+  // grouped with (and named after) that country.
+  if (m.type === 'LOC' && m.normTokens.length === 2) {
+    const code = gaz.nisbaCountry(m.normTokens[1]!);
+    if (code && gaz.country(m.normTokens[0]!) === undefined) return { key: `C:${code}`, country: code };
+  }
+  if (m.type === 'GROUP' && m.normTokens.length === 2) {
+    const head = withoutArticle(m.normTokens[0]!);
+    const second = m.normTokens[1]!;
+    const code = gaz.nisbaCountry(second) ?? gaz.matchAt([second], 0)?.entry.code;
+    if (code) return { key: `G:${head}:${code}` };
+  }
+  const bare = [withoutArticle(m.normTokens[0]!), ...m.normTokens.slice(1)].join(' ');
+  return { key: `${m.type === 'LOC' ? 'L' : 'O'}:${bare}` };
+}
+
+/** Persons: fuller names first; a shorter mention joins the fuller name that contains all its words. */
+function groupPersons(mentions: Mention[], groups: Group[], tokens: readonly TextToken[], text: string): void {
+  const personGroups: { words: Set<string>; group: Group }[] = [];
+  const wordsOf = (m: Mention): string[] => m.normTokens.map((t) => withoutArticle(t));
+  const byLength = [...mentions].sort((a, b) => b.normTokens.length - a.normTokens.length || a.start - b.start);
+  for (const m of byLength) {
+    const words = wordsOf(m);
+    const home = personGroups.find((p) => words.every((w) => p.words.has(w)));
+    if (home) {
+      home.group.mentions.push(m);
+    } else {
+      const group: Group = { type: 'PERSON', mentions: [m], roles: [] };
+      personGroups.push({ words: new Set(words), group });
+      groups.push(group);
+    }
+  }
+  for (const { group } of personGroups) {
+    for (const m of group.mentions) group.roles.push(...rolesAround(m, tokens, text, mentions));
+  }
+}
+
+const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+const MAX_ROLE_TOKENS = 12;
+
+/**
+ * Roles stated next to a person mention:
+ * - before it: the title phrase that ends at the name (`الرئيس الأمريكي جو بايدن`,
+ *   `نائب وزير الخارجية الإيراني علي باقري كاني`), from the leftmost title word, not crossing
+ *   punctuation, function words or a conjunction. When that phrase sits inside another
+ *   person's apposition (after `<name>،`), only the nearest title counts: in `ماكغورك، منسق
+ *   الرئيس بايدن` Biden is `الرئيس`, not `منسق الرئيس`.
+ * - after it: an apposition `، <title …>` up to the next punctuation, split at `و` + title
+ *   (`نائب وزير الخارجية الإيراني وكبير المفاوضين النوويين` gives two roles).
+ */
+function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, persons: Mention[]): string[] {
+  const roles: string[] = [];
+  const sentence = tokens[m.first]!.sentence;
+  // Before.
+  let leftmostTitle = -1;
+  let nearestTitle = -1;
+  let k = m.first - 1;
+  for (; k >= 0 && m.first - k <= MAX_ROLE_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || PUNCTUATION.test(t.text) || isStopWord(t.norm, t.text)) break;
+    if (/^[وف]/.test(t.split.prefix)) {
+      if (PERSON_TITLES.has(t.bare)) {
+        leftmostTitle = k;
+        if (nearestTitle < 0) nearestTitle = k;
+      }
+      break;
+    }
+    if (PERSON_TITLES.has(t.bare)) {
+      leftmostTitle = k;
+      if (nearestTitle < 0) nearestTitle = k;
+    }
+  }
+  const stoppedAt = tokens[k];
+  const insideApposition = stoppedAt !== undefined && /^[،,]$/.test(stoppedAt.text) && persons.some((p) => p.last === k - 1 && p !== m);
+  const from = insideApposition ? nearestTitle : leftmostTitle;
+  if (from >= 0) roles.push(phrase(tokens, from, m.first - 1, text));
+  // After: `، title …`.
+  const comma = tokens[m.last + 1];
+  const titleStart = tokens[m.last + 2];
+  if (comma && titleStart && /^[،,]$/.test(comma.text) && titleStart.sentence === sentence && PERSON_TITLES.has(titleStart.bare)) {
+    let partStart = m.last + 2;
+    let e = partStart;
+    for (; e < tokens.length && e - partStart < MAX_ROLE_TOKENS; e++) {
+      const t = tokens[e]!;
+      if (t.sentence !== sentence || PUNCTUATION.test(t.text)) break;
+      if (e > partStart && t.split.prefix.startsWith('و') && PERSON_TITLES.has(t.bare)) {
+        roles.push(phrase(tokens, partStart, e - 1, text));
+        partStart = e;
+      }
+    }
+    if (e > partStart) roles.push(phrase(tokens, partStart, e - 1, text));
+  }
+  return roles.filter((r) => r.length > 0);
+}
+
+/** Text of tokens [from, to], without a leading conjunction on the first token. */
+function phrase(tokens: readonly TextToken[], from: number, to: number, text: string): string {
+  const first = tokens[from]!;
+  const conj = /^[وف]/.test(first.split.prefix) ? 1 : 0;
+  const start = first.start + rawOffsetAfterLetters(first.text, conj);
+  return stripMarks(text.slice(start, tokens[to]!.end)).replace(/\s+/g, ' ').trim();
+}
+
+/** Most specific first: longer before shorter; a role contained in another is dropped. */
+function orderRoles(roles: string[]): string[] {
+  const unique = [...new Set(roles)];
+  const kept = unique.filter((r) => !unique.some((o) => o !== r && o.includes(r)));
+  return kept.sort((a, b) => wordCount(b) - wordCount(a));
+}
+
+/**
+ * A capital stands for its country's government (طلبت واشنطن …، طهران أكدت …) when the
+ * country is an actor of the article and the capital acts in at least one sentence: a
+ * neighbouring word is a feminine-agreeing verb (…ت, not the plural …ات) or the pronoun هي.
+ */
+function linkCapitals(groups: Group[], actors: Actor[], tokens: readonly TextToken[]): void {
+  groups.forEach((g, i) => {
+    if (!g.capitalOf) return;
+    const countryIndex = groups.findIndex((c) => c.country === g.capitalOf);
+    if (countryIndex < 0) return;
+    const acts = g.mentions.some((m) => {
+      const before = tokens[m.first - 1];
+      const after = tokens[m.last + 1];
+      const verbLike = (t: TextToken | undefined): boolean =>
+        t !== undefined && t.split.prefixLength === 0 && t.norm.length >= 3 && t.norm.endsWith('ت') && !t.norm.endsWith('ات');
+      return verbLike(before) || verbLike(after) || after?.norm === 'هي';
+    });
+    if (acts) actors[i]!.standsFor = actors[countryIndex]!.id;
+  });
+}

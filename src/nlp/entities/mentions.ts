@@ -1,0 +1,277 @@
+/**
+ * From text to typed mentions: tokens with offsets, sentences, the tagger's spans, the GROUP
+ * rules, gazetteer places the tagger missed, clitics cut off the mention's start, furniture
+ * lines skipped.
+ */
+import type { ActorType } from '../types';
+import { normalizeArabic, stripMarks } from '../text/normalize';
+import { tokenize, type Token } from '../text/tokenize';
+import { cliticCandidates, rawOffsetAfterLetters, splitClitics, withoutArticle, type CliticSplit, type FormFrequency } from './clitics';
+import { furnitureRanges } from './furniture';
+import { labelType, spansFromLabels, LABELS } from './labels';
+import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
+import type { NerModel } from './model';
+import { GROUP_HEADS, PERSON_TITLES } from './triggers';
+import { isStopWord } from './stopwords';
+
+/** A token of the analysed text with its normalised form and clitic split. */
+export interface TextToken extends Token {
+  norm: string;
+  split: CliticSplit;
+  /** Core without article and case of the word, for trigger lookups. */
+  bare: string;
+  sentence: number;
+}
+
+export interface Mention {
+  type: ActorType;
+  /** Offsets into the text, clitics excluded. */
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the first and last token (inclusive) in the token list. */
+  first: number;
+  last: number;
+  /** Normalised tokens with the first one's clitics removed (and a fused article restored). */
+  normTokens: string[];
+  /** Display form: marks stripped, fused article restored (`للولايات` → `الولايات …`). */
+  display: string;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', '…', ';']);
+
+export function textTokens(text: string, frequency: FormFrequency | undefined): TextToken[] {
+  const tokens = tokenize(text);
+  const out: TextToken[] = [];
+  let sentence = 0;
+  let previousEnd = 0;
+  for (const t of tokens) {
+    if (out.length > 0 && text.slice(previousEnd, t.start).includes('\n')) sentence++;
+    const norm = normalizeArabic(t.text);
+    const split = splitClitics(norm, frequency);
+    out.push({ ...t, norm, split, bare: withoutArticle(split.core), sentence });
+    previousEnd = t.end;
+    if (SENTENCE_END.has(t.text)) sentence++;
+  }
+  return out;
+}
+
+/** Plural faction words: with a nisba or an adjective after them they name a group (الفصائل اليمنية). */
+const FACTION_WORDS = new Set(['فصايل', 'فصيل', 'ميليشيا', 'ميليشيات', 'مليشيا', 'مليشيات', 'جماعات', 'كتايب']);
+/** Newspaper and broadcaster name endings: `نيويورك تايمز` is an ORG even though نيويورك is a city. */
+const MEDIA_TAILS = new Set(['تايمز', 'بوست', 'جورنال', 'نيوز', 'هيرالد', 'تريبيون', 'تلغراف', 'غارديان', 'اندبندنت']);
+
+/** Nouns that, with a country's adjective, name part of that country (الحدود الأردنية, الأراضي السورية). */
+const GEOGRAPHIC_NOUNS = new Set(['حدود', 'اراضي', 'مياه', 'اجواء', 'سواحل', 'شواطي', 'اقاليم', 'اراض', 'حدودها']);
+
+interface RawSpan {
+  first: number;
+  last: number;
+  type: ActorType;
+}
+
+export function findMentions(model: NerModel, text: string): { tokens: TextToken[]; mentions: Mention[] } {
+  const lexicon = model.lexicon;
+  const frequency: FormFrequency | undefined = lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
+  const tokens = textTokens(text, frequency);
+  const spans: RawSpan[] = [];
+  const tagged = new Array<string>(tokens.length).fill('O');
+
+  // 1. The tagger, sentence by sentence.
+  for (let s = 0; s < tokens.length; ) {
+    let e = s;
+    while (e < tokens.length && tokens[e]!.sentence === tokens[s]!.sentence) e++;
+    const labels = model.decode(tokens.slice(s, e).map((t) => t.text));
+    labels.forEach((l, k) => (tagged[s + k] = LABELS[l]!));
+    s = e;
+  }
+  for (const span of spansFromLabels(tagged)) {
+    if (span.type === 'MISC') continue;
+    const type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
+    spans.push({ first: span.start, last: span.end - 1, type });
+  }
+
+  // 2. Rules: groups, newspapers, gazetteer places the tagger missed.
+  const covered = (i: number): RawSpan | undefined => spans.find((sp) => sp.first <= i && i <= sp.last);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const head = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (head.sentence !== next.sentence) continue;
+    if (FACTION_WORDS.has(head.bare)) {
+      const nisba = model.gazetteer.nisbaCountry(next.split.core) !== undefined;
+      const adjective = next.norm.startsWith('ال') && (next.norm.endsWith('يه') || next.norm.endsWith('ي'));
+      const named = covered(i + 1);
+      const followsName = named && named.first === i + 1 && named.type !== 'PERSON';
+      if (next.split.prefixLength === 0 && (nisba || adjective || followsName)) {
+        const last = followsName ? named.last : i + 1;
+        replaceSpans(spans, { first: i, last, type: 'GROUP' });
+      }
+    }
+  }
+  for (const sp of spans) {
+    if (sp.type !== 'LOC' && sp.type !== 'ORG') continue;
+    const after = tokens[sp.last + 1];
+    if (after && after.sentence === tokens[sp.last]!.sentence && after.split.prefixLength === 0 && MEDIA_TAILS.has(after.norm)) {
+      sp.last += 1;
+      sp.type = 'ORG';
+    }
+  }
+  for (const sp of spans) if (sp.type === 'ORG' && isGroupName(model, tokens, sp)) sp.type = 'GROUP';
+  // `الحدود الأردنية`: a geographic noun with a country's adjective is a place of that country.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const next = tokens[i + 1]!;
+    if (!GEOGRAPHIC_NOUNS.has(tokens[i]!.bare) || !next.norm.startsWith('ال') || tokens[i]!.sentence !== next.sentence) continue;
+    if (model.gazetteer.nisbaCountry(next.norm) !== undefined && !covered(i) && !covered(i + 1)) spans.push({ first: i, last: i + 1, type: 'LOC' });
+  }
+  for (const sp of personsByTitles(model, tokens)) {
+    let free = true;
+    for (let k = sp.first; k <= sp.last; k++) if (covered(k)) free = false;
+    if (free) spans.push(sp);
+  }
+  const norms = tokens.map((t) => t.norm);
+  for (let i = 0; i < tokens.length; ) {
+    const m = model.gazetteer.matchAt(norms, i, frequency);
+    if (!m || m.entry.kind === 'city' && !m.entry.capitalOf) {
+      i++;
+      continue;
+    }
+    const last = i + m.length - 1;
+    let free = true;
+    for (let k = i; k <= last; k++) if (covered(k)) free = false;
+    if (free && tokens[last]!.sentence === tokens[i]!.sentence) spans.push({ first: i, last, type: 'LOC' });
+    i += m.length;
+  }
+
+  // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
+  const furniture = furnitureRanges(text);
+  const inFurniture = (offset: number): boolean => furniture.some((r) => r.start <= offset && offset < r.end);
+  const mentions: Mention[] = [];
+  for (const sp of spans.sort((a, b) => a.first - b.first)) {
+    let first = sp.first;
+    if (sp.type === 'PERSON') {
+      while (first < sp.last && PERSON_TITLES.has(tokens[first]!.bare)) first++;
+      if (isDescription(model, tokens, first, sp.last)) continue;
+    }
+    const head = tokens[first]!;
+    if (sp.type === 'PERSON' && head.split.prefixLength > 0 && !personCliticSplit(model, head)) head.split = { ...NO_CLITICS, core: head.norm };
+    // A place name the gazetteer knows under a clitic reading (وسوريا) is cut where it says.
+    if (head.split.prefixLength === 0 && sp.type !== 'PERSON') {
+      const place = model.gazetteer.matchAt(norms, first, frequency);
+      const reading = place && place.firstToken !== head.norm ? cliticCandidates(head.norm).find((c) => c.core === place.firstToken) : undefined;
+      if (reading) head.split = reading;
+    }
+    const lastToken = tokens[sp.last]!;
+    const start = head.start + rawOffsetAfterLetters(head.text, head.split.prefixLength);
+    if (inFurniture(start)) continue;
+    const normTokens = [head.split.core, ...tokens.slice(first + 1, sp.last + 1).map((t) => t.norm)];
+    const surface = text.slice(start, lastToken.end);
+    const display = stripMarks((head.split.fusedArticle ? 'ال' : '') + surface).replace(/\s+/g, ' ');
+    mentions.push({ type: sp.type, start, end: lastToken.end, text: surface, first, last: sp.last, normTokens, display });
+  }
+  return { tokens, mentions };
+}
+
+const MAX_NAME_TOKENS = 4;
+/** Words at least this frequent in the unlabeled text (freq class, ~2^(c-1)) are not taken as unknown names. */
+const COMMON_WORD_CLASS = 10;
+
+/**
+ * Could this token be part of a personal name the tagger missed? No article, no title, not
+ * punctuation, and either mined as a person's name from unlabeled text or uncommon there.
+ */
+function nameLike(model: NerModel, t: TextToken | undefined): boolean {
+  if (!t || t.norm.startsWith('ال') || t.split.core.startsWith('ال') || t.norm.length < 2) return false;
+  if (!/^\p{Script=Arabic}+$/u.test(t.norm) || PERSON_TITLES.has(t.bare) || isStopWord(t.norm, t.text)) return false;
+  // The whole word, not its clitic split: a name like كاني must not be read as ك + اني.
+  const entry = unpackLexiconEntry(model.lexicon.packed(t.norm));
+  return (entry.flags & LEXICON_FLAG.person) !== 0 || entry.freqClass < COMMON_WORD_CLASS;
+}
+
+function isTitleOrDescriptor(model: NerModel, t: TextToken): boolean {
+  return PERSON_TITLES.has(t.bare) || (t.norm.startsWith('ال') && t.split.prefixLength === 0) || model.gazetteer.nisbaCountry(t.split.core) !== undefined;
+}
+
+/**
+ * Persons announced by a title, for names the tagger has never seen:
+ * - apposition: `NAME، نائب وزير …` (1–4 name-like words right before a comma and a title);
+ * - title phrase: `نائب وزير الخارجية الإيراني NAME` (a title, then title words, articled
+ *   words or nationality adjectives, then 1–4 name-like words).
+ * Only used where the tagger found nothing (the caller checks).
+ */
+function personsByTitles(model: NerModel, tokens: readonly TextToken[]): RawSpan[] {
+  const found: RawSpan[] = [];
+  for (let c = 1; c + 1 < tokens.length; c++) {
+    if (!/^[،,]$/.test(tokens[c]!.text) || !PERSON_TITLES.has(tokens[c + 1]!.bare)) continue;
+    let first = c;
+    while (first > 0 && c - first < MAX_NAME_TOKENS && nameLike(model, tokens[first - 1]) && tokens[first - 1]!.sentence === tokens[c]!.sentence) first--;
+    if (first < c && c - first >= 2) found.push({ first, last: c - 1, type: 'PERSON' });
+  }
+  for (let t = 0; t < tokens.length; t++) {
+    if (!PERSON_TITLES.has(tokens[t]!.bare)) continue;
+    let k = t + 1;
+    while (k < tokens.length && k - t <= 5 && isTitleOrDescriptor(model, tokens[k]!)) k++;
+    let end = k;
+    while (end < tokens.length && end - k < MAX_NAME_TOKENS && nameLike(model, tokens[end]) && tokens[end]!.sentence === tokens[t]!.sentence) end++;
+    if (end - k >= 2) found.push({ first: k, last: end - 1, type: 'PERSON' });
+  }
+  return found;
+}
+
+/**
+ * A "person" that is a description, not a name: `مسؤولان إيرانيان` (two Iranian officials).
+ * Two words or fewer ending in a nationality adjective, where the first is not a name the
+ * unlabeled text knows as one (so `محمد المصري` stays).
+ */
+function isDescription(model: NerModel, tokens: readonly TextToken[], first: number, last: number): boolean {
+  if (last - first > 1) return false;
+  const lastToken = tokens[last]!;
+  if (model.gazetteer.nisbaCountry(lastToken.split.core) === undefined) return false;
+  if (first === last) return true;
+  const flags = unpackLexiconEntry(model.lexicon.packed(tokens[first]!.split.core)).flags;
+  return (flags & LEXICON_FLAG.person) === 0;
+}
+
+const NO_CLITICS: CliticSplit = { prefixLength: 0, core: '', fusedArticle: false, prefix: '' };
+
+/**
+ * Names are where frequency-based clitic splits go wrong (كاني is not ك + اني). A person's
+ * first word loses its clitic only when the whole word is unknown to the unlabeled text or
+ * the rest is itself known as a name (وبايدن, لماكغورك).
+ */
+function personCliticSplit(model: NerModel, head: TextToken): boolean {
+  if (model.lexicon.frequency(head.norm) === 0) return true;
+  return (unpackLexiconEntry(model.lexicon.packed(head.split.core)).flags & LEXICON_FLAG.person) !== 0;
+}
+
+/** Replaces every span overlapping `span` by it. */
+function replaceSpans(spans: RawSpan[], span: RawSpan): void {
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const s = spans[k]!;
+    if (s.last >= span.first && s.first <= span.last) spans.splice(k, 1);
+  }
+  spans.push(span);
+}
+
+/**
+ * GROUP rule, applied to ORG mentions: the head word is a group word (حركة، جماعة، حزب،
+ * فصائل، ميليشيا، كتائب …); or the name is one the unlabeled text shows after such words
+ * (mined `group` flag, e.g. حماس); or it is a plural gentilic with the article that is not a
+ * country's people (الحوثيون، الحوثيين).
+ */
+function isGroupName(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): boolean {
+  const head = tokens[sp.first]!;
+  if (GROUP_HEADS.has(head.bare)) return true;
+  if (sp.first === sp.last) {
+    const flags = unpackLexiconEntry(model.lexicon.packed(head.split.core)).flags;
+    if (flags & LEXICON_FLAG.group && !(flags & LEXICON_FLAG.org)) return true;
+    const core = head.split.core;
+    if (core.startsWith('ال') && /(يون|يين)$/.test(core) && model.gazetteer.nisbaCountry(core) === undefined) return true;
+  }
+  return false;
+}
+
+/** The mention's type from a tagger label index (used by tests and tools). */
+export function typeOfLabel(index: number): ActorType | undefined {
+  const t = labelType(index);
+  return t === 'PERS' ? 'PERSON' : t === 'LOC' ? 'LOC' : t === 'ORG' ? 'ORG' : undefined;
+}

@@ -1,0 +1,318 @@
+/**
+ * The shipped tagger: an averaged structured perceptron over hashed features, stored in one
+ * binary file that the worker fetches (ArrayBuffer) and Node reads (Buffer).
+ *
+ * File format (little-endian):
+ *   bytes 0–7   magic `ANLNER01`
+ *   bytes 8–11  uint32 H: byte length of the JSON header
+ *   H bytes     UTF-8 JSON header (ModelHeader), padded with spaces to a multiple of 4
+ *   sections    in header order, each starting 4-byte aligned: `rows` uint32 (bucket ids,
+ *               sorted), `rowScales` float32, `weights` int8 (rows × labels, scaled per row),
+ *               `transitions` float32 (labels × labels), `start` float32 (labels),
+ *               `lexiconKeys` uint32 (sorted), `lexiconValues` uint32.
+ */
+import { Gazetteer, platformPlaces, type GazetteerEntry } from './gazetteer';
+import { LABELS, LABEL_COUNT, labelIndex } from './labels';
+import { EMPTY_LEXICON, Lexicon } from './lexicon';
+import { sentenceFeatures, type FeatureOptions } from './features';
+import { constrain, viterbi } from './viterbi';
+import { normalizeArabic } from '../text/normalize';
+
+export const MODEL_MAGIC = 'ANLNER01';
+export const FEATURE_VERSION = 1;
+
+export interface ModelHeader {
+  format: 'arabic-news-lens-ner';
+  featureVersion: number;
+  labels: string[];
+  hashBits: number;
+  /**
+   * `full`; `baseline` (no lexicon, no gazetteer) for the ablation; `fallback` for the
+   * weightless stand-in used when no model file is available (places from the gazetteer only).
+   */
+  featureSet: 'full' | 'baseline' | 'fallback';
+  gazetteer: GazetteerEntry[];
+  sections: { name: SectionName; dtype: 'u32' | 'f32' | 'i8'; length: number }[];
+  /** Free-form provenance (corpora, epochs, seed, date). */
+  trainedOn?: Record<string, unknown>;
+}
+
+type SectionName = 'rows' | 'rowScales' | 'weights' | 'transitions' | 'start' | 'lexiconKeys' | 'lexiconValues';
+
+/** Anything that scores feature buckets: the dense training weights or the shipped sparse ones. */
+export interface EmissionScorer {
+  /** Adds the label scores of `ids[from..to)` into `out[0..LABEL_COUNT)`. */
+  addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void;
+}
+
+/** Sparse dequantised weights with an open-addressing index from bucket to row. */
+class SparseWeights implements EmissionScorer {
+  private readonly slots: Int32Array;
+  private readonly slotRows: Int32Array;
+  private readonly slotMask: number;
+
+  constructor(
+    private readonly rows: Uint32Array,
+    private readonly weights: Float32Array,
+  ) {
+    let capacity = 1;
+    while (capacity < rows.length * 2) capacity <<= 1;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.slotRows = new Int32Array(capacity);
+    this.slotMask = capacity - 1;
+    for (let r = 0; r < rows.length; r++) {
+      let s = this.slotOf(rows[r]!);
+      while (this.slots[s] !== -1) s = (s + 1) & this.slotMask;
+      this.slots[s] = rows[r]!;
+      this.slotRows[s] = r;
+    }
+  }
+
+  private slotOf(bucket: number): number {
+    return (Math.imul(bucket, 0x9e3779b1) >>> 7) & this.slotMask;
+  }
+
+  private rowOf(bucket: number): number {
+    let s = this.slotOf(bucket);
+    for (;;) {
+      const k = this.slots[s]!;
+      if (k === -1) return -1;
+      if (k === bucket) return this.slotRows[s]!;
+      s = (s + 1) & this.slotMask;
+    }
+  }
+
+  addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
+    const L = LABEL_COUNT;
+    for (let j = from; j < to; j++) {
+      const r = this.rowOf(ids[j]!);
+      if (r < 0) continue;
+      const base = r * L;
+      for (let l = 0; l < L; l++) out[outOffset + l] = out[outOffset + l]! + this.weights[base + l]!;
+    }
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+}
+
+/** A loaded recogniser; opaque outside this folder. */
+export class NerModel {
+  readonly kind = 'ner-model' as const;
+  private readonly constrained: { transitions: Float64Array; start: Float64Array };
+  readonly features: FeatureOptions;
+
+  constructor(
+    readonly header: ModelHeader,
+    readonly scorer: EmissionScorer,
+    transitions: Float32Array,
+    start: Float32Array,
+    readonly lexicon: Lexicon,
+    readonly gazetteer: Gazetteer,
+  ) {
+    this.constrained = constrain(transitions, start);
+    const full = header.featureSet === 'full';
+    this.features = { hashBits: header.hashBits, lexicon: full ? lexicon : undefined, gazetteer: full ? gazetteer : undefined };
+  }
+
+  /** True for the weightless stand-in (no model file): it only finds gazetteer places. */
+  get isFallback(): boolean {
+    return this.header.featureSet === 'fallback';
+  }
+
+  /** Label indices for one sentence of raw tokens. */
+  decode(tokens: readonly string[]): Uint8Array {
+    if (tokens.length === 0) return new Uint8Array(0);
+    if (this.isFallback) return this.decodeFromGazetteer(tokens);
+    const { offsets, ids } = sentenceFeatures(tokens, this.features);
+    const n = tokens.length;
+    const emissions = new Float32Array(n * LABEL_COUNT);
+    for (let i = 0; i < n; i++) this.scorer.addScores(ids, offsets[i]!, offsets[i + 1]!, emissions, i * LABEL_COUNT);
+    return viterbi(emissions, n, this.constrained.transitions, this.constrained.start);
+  }
+
+  private decodeFromGazetteer(tokens: readonly string[]): Uint8Array {
+    const out = new Uint8Array(tokens.length);
+    const norms = tokens.map((t) => normalizeArabic(t));
+    for (let i = 0; i < norms.length; ) {
+      const m = this.gazetteer.matchAt(norms, i);
+      if (!m) {
+        i++;
+        continue;
+      }
+      for (let k = 0; k < m.length; k++) out[i + k] = labelIndex(k === 0 ? 'B-LOC' : 'I-LOC');
+      i += m.length;
+    }
+    return out;
+  }
+
+  tag(tokens: readonly string[]): string[] {
+    return Array.from(this.decode(tokens), (l) => LABELS[l]!);
+  }
+}
+
+function alignedLength(n: number): number {
+  return (n + 3) & ~3;
+}
+
+const DTYPE_BYTES = { u32: 4, f32: 4, i8: 1 } as const;
+
+/** The parts of a trained model, as the training script produces them. */
+export interface ModelParts {
+  header: Omit<ModelHeader, 'sections' | 'format' | 'featureVersion' | 'labels'>;
+  rows: Uint32Array;
+  rowScales: Float32Array;
+  weights: Int8Array;
+  transitions: Float32Array;
+  start: Float32Array;
+  lexiconKeys: Uint32Array;
+  lexiconValues: Uint32Array;
+}
+
+export function serializeModel(parts: ModelParts): Uint8Array {
+  const arrays: Record<SectionName, Uint32Array | Float32Array | Int8Array> = {
+    rows: parts.rows,
+    rowScales: parts.rowScales,
+    weights: parts.weights,
+    transitions: parts.transitions,
+    start: parts.start,
+    lexiconKeys: parts.lexiconKeys,
+    lexiconValues: parts.lexiconValues,
+  };
+  const sections = (Object.keys(arrays) as SectionName[]).map((name) => {
+    const a = arrays[name];
+    const dtype = a instanceof Int8Array ? 'i8' : a instanceof Float32Array ? 'f32' : 'u32';
+    return { name, dtype, length: a.length } as const;
+  });
+  const header: ModelHeader = {
+    format: 'arabic-news-lens-ner',
+    featureVersion: FEATURE_VERSION,
+    labels: [...LABELS],
+    ...parts.header,
+    sections: sections.map((s) => ({ ...s })),
+  };
+  let json = new TextEncoder().encode(JSON.stringify(header));
+  const padded = alignedLength(json.length);
+  if (padded !== json.length) json = new TextEncoder().encode(JSON.stringify(header) + ' '.repeat(padded - json.length));
+  let size = 12 + json.length;
+  for (const s of sections) size += alignedLength(s.length * DTYPE_BYTES[s.dtype]);
+  const out = new Uint8Array(size);
+  out.set(new TextEncoder().encode(MODEL_MAGIC), 0);
+  new DataView(out.buffer).setUint32(8, json.length, true);
+  out.set(json, 12);
+  let offset = 12 + json.length;
+  for (const s of sections) {
+    const a = arrays[s.name];
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offset);
+    offset += alignedLength(a.byteLength);
+  }
+  return out;
+}
+
+/** Thrown when bytes are not a model file this code can read. */
+export class ModelFormatError extends Error {}
+
+function toBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new ModelFormatError('NER model data must be an ArrayBuffer or a byte array');
+}
+
+/** Builds a model from the model file's bytes (ArrayBuffer, Uint8Array or Node Buffer). */
+export function parseNerModel(data: unknown): NerModel {
+  if (data instanceof NerModel) return data;
+  const bytes = toBytes(data);
+  if (bytes.length === 0) return fallbackModel();
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MODEL_MAGIC) {
+    throw new ModelFormatError(`not an NER model file (expected it to start with ${MODEL_MAGIC})`);
+  }
+  // Copy to an aligned buffer of our own when the view is not 4-byte aligned (Node Buffers may not be).
+  const owned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const view = new DataView(owned.buffer, owned.byteOffset, owned.byteLength);
+  const headerLength = view.getUint32(8, true);
+  if (12 + headerLength > owned.length) throw new ModelFormatError('NER model file is truncated (header)');
+  let header: ModelHeader;
+  try {
+    header = JSON.parse(new TextDecoder().decode(owned.subarray(12, 12 + headerLength))) as ModelHeader;
+  } catch {
+    throw new ModelFormatError('NER model header is not valid JSON');
+  }
+  if (header.format !== 'arabic-news-lens-ner' || header.featureVersion !== FEATURE_VERSION) {
+    throw new ModelFormatError(`NER model has format ${String(header.format)} v${String(header.featureVersion)}; this code reads v${FEATURE_VERSION}`);
+  }
+  if (header.labels.join(' ') !== LABELS.join(' ')) throw new ModelFormatError('NER model labels differ from this code');
+  const arrays = new Map<SectionName, Uint32Array | Float32Array | Int8Array>();
+  let offset = 12 + headerLength;
+  for (const s of header.sections) {
+    const bytesLength = s.length * DTYPE_BYTES[s.dtype];
+    if (offset + bytesLength > owned.length) throw new ModelFormatError(`NER model file is truncated (section ${s.name})`);
+    const at = owned.byteOffset + offset;
+    const a =
+      s.dtype === 'u32' ? new Uint32Array(owned.buffer, at, s.length) : s.dtype === 'f32' ? new Float32Array(owned.buffer, at, s.length) : new Int8Array(owned.buffer, at, s.length);
+    arrays.set(s.name, a);
+    offset += alignedLength(bytesLength);
+  }
+  const get = <T extends Uint32Array | Float32Array | Int8Array>(name: SectionName, type: new (n: number) => T): T => {
+    const a = arrays.get(name);
+    if (!(a instanceof type)) throw new ModelFormatError(`NER model lacks section ${name}`);
+    return a;
+  };
+  const rows = get('rows', Uint32Array);
+  const scales = get('rowScales', Float32Array);
+  const quantised = get('weights', Int8Array);
+  if (scales.length !== rows.length || quantised.length !== rows.length * LABEL_COUNT) throw new ModelFormatError('NER model weight sections disagree in size');
+  const weights = new Float32Array(quantised.length);
+  for (let r = 0; r < rows.length; r++) {
+    const scale = scales[r]!;
+    for (let l = 0; l < LABEL_COUNT; l++) weights[r * LABEL_COUNT + l] = quantised[r * LABEL_COUNT + l]! * scale;
+  }
+  const transitions = get('transitions', Float32Array);
+  const start = get('start', Float32Array);
+  if (transitions.length !== LABEL_COUNT * LABEL_COUNT || start.length !== LABEL_COUNT) throw new ModelFormatError('NER model transition sections have the wrong size');
+  const keys = get('lexiconKeys', Uint32Array);
+  const values = get('lexiconValues', Uint32Array);
+  const lexicon = keys.length ? new Lexicon(keys, values) : EMPTY_LEXICON;
+  return new NerModel(header, new SparseWeights(rows, weights), transitions, start, lexicon, new Gazetteer(header.gazetteer ?? []));
+}
+
+/**
+ * The stand-in when no model file can be had (an empty buffer): no weights, places from the
+ * platform's CLDR names only. Callers keep working; they just find fewer actors.
+ */
+export function fallbackModel(): NerModel {
+  const header: ModelHeader = {
+    format: 'arabic-news-lens-ner',
+    featureVersion: FEATURE_VERSION,
+    labels: [...LABELS],
+    hashBits: 1,
+    featureSet: 'fallback',
+    gazetteer: [],
+    sections: [],
+  };
+  const empty = new Float32Array(LABEL_COUNT * LABEL_COUNT);
+  return new NerModel(header, new SparseWeights(new Uint32Array(0), new Float32Array(0)), empty, new Float32Array(LABEL_COUNT), EMPTY_LEXICON, new Gazetteer(platformPlaces()));
+}
+
+/** Quantises dense per-bucket weights to int8 rows, dropping buckets whose weights are all near zero. */
+export function quantiseWeights(
+  dense: Float32Array,
+  buckets: number,
+  threshold: number,
+): { rows: Uint32Array; rowScales: Float32Array; weights: Int8Array } {
+  const L = LABEL_COUNT;
+  const rows: number[] = [];
+  const scales: number[] = [];
+  const q: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    let max = 0;
+    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(dense[b * L + l]!));
+    if (max < threshold) continue;
+    const scale = max / 127;
+    rows.push(b);
+    scales.push(scale);
+    for (let l = 0; l < L; l++) q.push(Math.round(dense[b * L + l]! / scale));
+  }
+  return { rows: Uint32Array.from(rows), rowScales: Float32Array.from(scales), weights: Int8Array.from(q) };
+}

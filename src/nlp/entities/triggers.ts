@@ -1,0 +1,43 @@
+/**
+ * Trigger words: titles and head nouns that announce a name next to them. They are features
+ * for the tagger and the vocabulary of role extraction and GROUP derivation. Written in
+ * normalised form (normalizeArabic) without the article; callers strip clitics and article.
+ */
+
+/** Titles and offices that precede or stand in apposition to a person's name. */
+export const PERSON_TITLES: ReadonlySet<string> = new Set([
+  'رييس', 'رييسه', 'نايب', 'وزير', 'وزيره', 'منسق', 'متحدث', 'ناطق', 'سفير', 'سفيره', 'مستشار', 'مستشاره',
+  'قايد', 'زعيم', 'امين', 'مدير', 'مديره', 'ملك', 'ملكه', 'امير', 'اميره', 'شيخ', 'سيد', 'سيده', 'جنرال',
+  'عقيد', 'لواء', 'عميد', 'مبعوث', 'كبير', 'مرشد', 'نايبه', 'مندوب', 'وكيل', 'محافظ', 'حاكم', 'قاضي',
+  'مفتي', 'امام', 'بابا', 'دكتور', 'الدكتور', 'مساعد', 'عضو', 'نجم', 'لاعب', 'مدرب', 'كاتب', 'صحفي',
+  'مراسل', 'مفاوض', 'رجل', 'سلطان', 'ولي', 'مسوول', 'قياده', 'زعيمه', 'مرشح', 'نواب', 'سكرتير', 'مفوض',
+]);
+
+/** Head nouns of place names (مدينة الموصل, محافظة البصرة). */
+export const PLACE_HEADS: ReadonlySet<string> = new Set([
+  'مدينه', 'بلده', 'قريه', 'محافظه', 'ولايه', 'اقليم', 'منطقه', 'عاصمه', 'جزيره', 'جزر', 'قطاع', 'مخيم',
+  'حي', 'ضاحيه', 'بحر', 'نهر', 'جبل', 'جبال', 'سلطنه', 'مملكه', 'جمهوريه', 'اماره', 'دوله', 'ميناء',
+]);
+
+/** Head nouns of organisations (وزارة الخارجية, وكالة الأنباء, شركة أرامكو). */
+export const ORG_HEADS: ReadonlySet<string> = new Set([
+  'وزاره', 'وكاله', 'شركه', 'جامعه', 'مجلس', 'منظمه', 'هييه', 'بنك', 'مصرف', 'صحيفه', 'جريده', 'قناه',
+  'اتحاد', 'نادي', 'محكمه', 'برلمان', 'لجنه', 'موسسه', 'مركز', 'معهد', 'اداره', 'جهاز', 'صندوق', 'جمعيه',
+  'مجموعه', 'تحالف', 'ايتلاف', 'منتدي', 'مجله', 'اذاعه', 'حكومه', 'كليه', 'مستشفي', 'بورصه',
+]);
+
+/** Head nouns of armed or political groups: an ORG led by one of these is a GROUP. */
+export const GROUP_HEADS: ReadonlySet<string> = new Set([
+  'حركه', 'جماعه', 'فصايل', 'فصيل', 'ميليشيا', 'ميليشيات', 'مليشيا', 'مليشيات', 'تنظيم', 'حزب', 'كتايب',
+  'كتيبه', 'الويه', 'لواء', 'جبهه', 'قوات', 'جيش', 'سرايا', 'عصايب', 'تيار', 'انصار', 'حشد',
+]);
+
+export type TriggerClass = 'person' | 'place' | 'org' | 'group';
+
+export function triggerClass(stem: string): TriggerClass | undefined {
+  if (PERSON_TITLES.has(stem)) return 'person';
+  if (GROUP_HEADS.has(stem)) return 'group';
+  if (PLACE_HEADS.has(stem)) return 'place';
+  if (ORG_HEADS.has(stem)) return 'org';
+  return undefined;
+}

@@ -1,0 +1,53 @@
+/** Constrained Viterbi decoding over per-token label scores: the best IOB2-valid label sequence. */
+import { allowedStart, allowedTransition, LABEL_COUNT } from './labels';
+
+const FORBIDDEN = -1e30;
+
+/** Transition scores with invalid IOB2 moves forbidden; `start` likewise for the first label. */
+export function constrain(transitions: Float32Array, start: Float32Array): { transitions: Float64Array; start: Float64Array } {
+  const L = LABEL_COUNT;
+  const t = new Float64Array(L * L);
+  const s = new Float64Array(L);
+  for (let a = 0; a < L; a++) {
+    s[a] = allowedStart(a) ? start[a]! : FORBIDDEN;
+    for (let b = 0; b < L; b++) t[a * L + b] = allowedTransition(a, b) ? transitions[a * L + b]! : FORBIDDEN;
+  }
+  return { transitions: t, start: s };
+}
+
+/** `emissions` is n × LABEL_COUNT, row-major. Returns one label index per token. */
+export function viterbi(emissions: Float32Array, n: number, transitions: Float64Array, start: Float64Array): Uint8Array {
+  const L = LABEL_COUNT;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const back = new Uint8Array(n * L);
+  let prev = new Float64Array(L);
+  let cur = new Float64Array(L);
+  for (let b = 0; b < L; b++) prev[b] = start[b]! + emissions[b]!;
+  for (let i = 1; i < n; i++) {
+    for (let b = 0; b < L; b++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < L; a++) {
+        const v = prev[a]! + transitions[a * L + b]!;
+        if (v > best) {
+          best = v;
+          arg = a;
+        }
+      }
+      cur[b] = best + emissions[i * L + b]!;
+      back[i * L + b] = arg;
+    }
+    const swap = prev;
+    prev = cur;
+    cur = swap;
+  }
+  let arg = 0;
+  for (let b = 1; b < L; b++) if (prev[b]! > prev[arg]!) arg = b;
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) {
+    arg = back[i * L + arg]!;
+    out[i - 1] = arg;
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * What the timeline page needs from the timeline store, as an injected interface whose methods mirror
+ * TimelineStore (src/background/store) one to one, so the extension's implementation only forwards each call
+ * over a background message. Tests and the demo use an in-memory fake (fakeTimelineSource.ts).
+ * Every method may reject (worker restarting, message error, a StoreError such as 'invalid-import');
+ * the page shows the rejection's message.
+ */
+import type { TimelineJsDocument } from '../../background/store/exchange';
+import type { ImportResult } from '../../background/store/store';
+import type { ActorCard, ActorSummary, StoreStats, TimelinePage, TimelineQuery } from '../../background/store/api';
+
+export type { ActorCard, ActorRef, ActorSummary, ArticleRef, StoreStats, TimelineEvent, TimelinePage, TimelineQuery } from '../../background/store/api';
+export type { ImportResult } from '../../background/store/store';
+export type { TimelineJsDocument } from '../../background/store/exchange';
+
+/** A timeline query without paging: what filters and exports use. */
+export type TimelineFilter = Omit<TimelineQuery, 'limit' | 'cursor' | 'order'>;
+
+export interface TimelineDataSource {
+  /** One page of events, oldest first; the page follows `nextCursor` to load everything. */
+  getTimeline(query: TimelineQuery): Promise<TimelinePage>;
+  /** Actors any of whose spellings match `name`. */
+  searchActors(name: string, limit?: number): Promise<ActorSummary[]>;
+  getActorCard(actorId: string): Promise<ActorCard | undefined>;
+  exportTimelineJS(query: TimelineFilter): Promise<TimelineJsDocument>;
+  /** CSV text (the store adds the BOM and CRLF lines). */
+  exportCSV(query: TimelineFilter): Promise<string>;
+  /** The full backup, as the store's FullExport object. */
+  exportJSON(): Promise<unknown>;
+  /** Our own backup file's text; rejects with the reason when the file is refused. */
+  importJSON(text: string): Promise<ImportResult>;
+  deleteArticle(articleId: string): Promise<unknown>;
+  clearAll(): Promise<void>;
+  stats(): Promise<StoreStats>;
+}
+
+export type ExportFormat = 'timelinejs' | 'csv' | 'json';
+
+/** A file ready to be saved. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}

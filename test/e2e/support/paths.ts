@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const DIST_CHROME = join(REPO_ROOT, 'dist', 'chrome');
+export const DIST_FIREFOX = join(REPO_ROOT, 'dist', 'firefox');
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+
+/** A missing browser or build is a setup problem: say how to fix it instead of failing obscurely. */
+export function requireFile(path: string, hint: string): void {
+  if (!existsSync(path)) throw new Error(`${path} not found: ${hint}`);
+}

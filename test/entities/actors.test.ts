@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadNerModelFromDisk, NER_MODEL_PATH } from '../../src/cli/loadModel';
+import { recogniseActors } from '../../src/nlp/entities/index';
+import type { Actor } from '../../src/nlp/types';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'entities');
+if (!existsSync(NER_MODEL_PATH)) console.warn(`actor tests skipped: no model at ${NER_MODEL_PATH} (run npm run train:ner)`);
+
+function byName(actors: Actor[], name: string): Actor {
+  const actor = actors.find((a) => a.name === name || a.aliases.includes(name));
+  if (!actor) throw new Error(`no actor ${name} among ${actors.map((a) => a.name).join(', ')}`);
+  return actor;
+}
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('recogniseActors on a text written for the tests', () => {
+  const text = readFileSync(join(FIXTURES, 'visit.txt'), 'utf8');
+  const actors = recogniseActors(loadNerModelFromDisk(), text);
+
+  it('gives every mention offsets that cut the text exactly', () => {
+    expect(actors.length).toBeGreaterThan(5);
+    for (const a of actors) for (const m of a.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('numbers actors a1, a2 … in order of first mention', () => {
+    actors.forEach((a, i) => expect(a.id).toBe(`a${i + 1}`));
+    const firsts = actors.map((a) => a.mentions[0]!.start);
+    expect([...firsts].sort((x, y) => x - y)).toEqual(firsts);
+  });
+
+  it('leaves attached conjunctions and prepositions out of mentions', () => {
+    const iran = byName(actors, 'إيران');
+    expect(iran.mentions.map((m) => m.text)).toEqual(['إيران']);
+    expect(text.slice(iran.mentions[0]!.start - 1, iran.mentions[0]!.start)).toBe('و');
+    const washington = byName(actors, 'واشنطن');
+    expect(washington.mentions[0]!.text).toBe('واشنطن');
+    expect(byName(actors, 'قطر').mentions[0]!.text).toBe('قطر');
+  });
+
+  it('groups a short form with the full name, with the title as role', () => {
+    const blinken = byName(actors, 'أنتوني بلينكن');
+    expect(blinken.type).toBe('PERSON');
+    expect(blinken.name).toBe('أنتوني بلينكن');
+    expect(blinken.aliases).toContain('بلينكن');
+    expect(blinken.mentions).toHaveLength(2);
+    expect(blinken.role).toBe('وزير الخارجية الأمريكي');
+    const sisi = byName(actors, 'عبد الفتاح السيسي');
+    expect(sisi.role).toBe('الرئيس المصري');
+  });
+
+  it('groups a country\'s official and short names into one actor', () => {
+    const us = byName(actors, 'الولايات المتحدة');
+    expect(us.type).toBe('LOC');
+    expect(us.aliases).toContain('أمريكا');
+    expect(actors.filter((a) => a.name === 'أمريكا' || a.aliases.includes('أمريكا'))).toHaveLength(1);
+  });
+
+  it('links a capital acting for its government only when it acts', () => {
+    // واشنطن here is where a press conference took place: a place, not the government.
+    expect(byName(actors, 'واشنطن').standsFor).toBeUndefined();
+  });
+
+  it('finds nothing in empty or non-Arabic text', () => {
+    const model = loadNerModelFromDisk();
+    expect(recogniseActors(model, '')).toEqual([]);
+    expect(recogniseActors(model, '😀 12345 ... ---')).toEqual([]);
+  });
+
+  it('a capital that acts stands for its country when the country is named', () => {
+    const model = loadNerModelFromDisk();
+    const t = 'قالت إيران إنها مستعدة للحوار. وأكدت طهران أن المحادثات مستمرة.';
+    const found = recogniseActors(model, t);
+    const iran = byName(found, 'إيران');
+    expect(byName(found, 'طهران').standsFor).toBe(iran.id);
+  });
+});

@@ -1,0 +1,207 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ExportedFile, TimelineFilter, TimelineQuery } from '../../src/ui/timeline/dataSource';
+import { FakeTimelineSource } from '../../src/ui/timeline/fakeTimelineSource';
+import { loadAllEvents } from '../../src/ui/timeline/loadTimeline';
+import { TimelinePage } from '../../src/ui/timeline/TimelinePage';
+
+afterEach(cleanup);
+
+function renderPage(source: FakeTimelineSource, language: 'ar' | 'en' = 'en', saveFile = vi.fn<(file: ExportedFile) => void>()) {
+  const view = render(<TimelinePage source={source} language={language} theme="light" listHeight={400} chartWidth={800} saveFile={saveFile} />);
+  return { ...view, saveFile };
+}
+
+const allEvents = async (source: FakeTimelineSource, filter: TimelineFilter = {}) => (await loadAllEvents(source, filter, () => true, () => {}))!;
+
+/** The filter of the latest timeline request, without its paging fields. */
+function lastFilter(spy: { mock: { lastCall?: [TimelineQuery] | undefined } }): TimelineFilter {
+  const { limit: _limit, cursor: _cursor, ...filter } = spy.mock.lastCall?.[0] ?? {};
+  return filter;
+}
+
+const listRows = () => within(screen.getByRole('list', { name: /Events by date|الأحداث حسب التاريخ/ })).getAllByRole('listitem');
+
+describe('TimelinePage with 10,000 articles', () => {
+  it('renders only the visible rows of 60,000 events and draws density when crowded', async () => {
+    const source = new FakeTimelineSource({ articles: 10_000 });
+    renderPage(source, 'ar');
+    const list = await screen.findByRole('list', { name: 'الأحداث حسب التاريخ' });
+    // The first page shows at once; the count reaches every event once all pages are in.
+    await waitFor(() => expect(screen.getByRole('heading', { name: /الأحداث حسب التاريخ/ }).textContent).toContain('60,000'), { timeout: 20_000 });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    // The list still announces its full size: 60,000 events plus one header per date.
+    expect(Number(rows[0]!.getAttribute('aria-setsize'))).toBeGreaterThan(60_000);
+    expect(screen.getByText(/معروضة ككثافة/)).toBeTruthy();
+    expect(document.querySelectorAll('.anl-chart-marker')).toHaveLength(0);
+    expect(document.querySelectorAll('.anl-chart-bar').length).toBeGreaterThan(0);
+  });
+
+  it('renders other rows when the list is scrolled', async () => {
+    renderPage(new FakeTimelineSource({ articles: 2_000 }));
+    const list = await screen.findByRole('list', { name: 'Events by date' });
+    const firstPosition = Number(listRows()[0]!.getAttribute('aria-posinset'));
+    expect(firstPosition).toBe(1);
+    list.scrollTop = 30_000;
+    fireEvent.scroll(list);
+    await waitFor(() => expect(Number(listRows()[0]!.getAttribute('aria-posinset'))).toBeGreaterThan(400));
+    expect(listRows().length).toBeLessThan(40);
+  });
+});
+
+describe('TimelinePage filters and search', () => {
+  it('filters by site and type through the source and shows only matching rows', async () => {
+    const source = new FakeTimelineSource({ articles: 300 });
+    const getTimeline = vi.spyOn(source, 'getTimeline');
+    renderPage(source);
+    await screen.findByRole('list', { name: 'Events by date' });
+    const siteSelect = screen.getByRole('combobox', { name: 'Site' });
+    await waitFor(() => expect(within(siteSelect).getAllByRole('option').length).toBeGreaterThan(2));
+    fireEvent.change(siteSelect, { target: { value: 'bbc.com' } });
+    await waitFor(() => expect(lastFilter(getTimeline)).toEqual({ site: 'bbc.com' }));
+    await waitFor(() => {
+      const sites = listRows().flatMap((row) => (row.querySelector('button') ? [row.querySelector('bdi')!.textContent] : []));
+      expect(sites.length).toBeGreaterThan(0);
+      expect(new Set(sites)).toEqual(new Set(['bbc.com']));
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Actor type' }), { target: { value: 'GROUP' } });
+    await waitFor(() => expect(lastFilter(getTimeline)).toEqual({ site: 'bbc.com', type: 'GROUP' }));
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2020-01-01' } });
+    await waitFor(() => expect(lastFilter(getTimeline)).toEqual({ site: 'bbc.com', type: 'GROUP', from: '2020-01-01' }));
+    const expected = (await allEvents(source, { site: 'bbc.com', type: 'GROUP', from: '2020-01-01' })).length;
+    expect(expected).toBeGreaterThan(0);
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Events by date/ }).textContent).toContain(`${expected} events`));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(lastFilter(getTimeline)).toEqual({}));
+  });
+
+  it('finds an actor by another spelling, opens its view and filters the timeline by it', async () => {
+    const source = new FakeTimelineSource({ articles: 200 });
+    const searchActors = vi.spyOn(source, 'searchActors');
+    const getTimeline = vi.spyOn(source, 'getTimeline');
+    renderPage(source);
+    await screen.findByRole('list', { name: 'Events by date' });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search a name (any spelling)' }), { target: { value: 'Biden' } });
+    expect(searchActors.mock.lastCall?.[0]).toBe('Biden');
+    const results = await screen.findByRole('list', { name: 'Actors' });
+    fireEvent.click(within(results).getByRole('button', { name: /جو بايدن/ }));
+    const actorHeading = await screen.findByRole('heading', { level: 2, name: /جو بايدن/ });
+    const actorView = actorHeading.closest('section')!;
+    expect(actorView.textContent).toContain('Joe Biden');
+    expect(actorView.textContent).toContain('الرئيس الأمريكي');
+    fireEvent.click(within(actorView).getByRole('button', { name: 'Show only this actor’s events' }));
+    await waitFor(() => expect(lastFilter(getTimeline)).toEqual({ actorId: 'actor-1' }));
+    await waitFor(() => {
+      for (const row of listRows()) {
+        const eventButton = row.querySelector('button');
+        if (eventButton) expect(eventButton.textContent).toMatch(/جو بايدن/);
+      }
+    });
+  });
+
+  it('says when no actor matches', async () => {
+    renderPage(new FakeTimelineSource({ articles: 20 }));
+    await screen.findByRole('list', { name: 'Events by date' });
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'Zyx' } });
+    expect(await screen.findByText(/No actor matches/)).toBeTruthy();
+  });
+
+  it('zooms the chart from the keyboard', async () => {
+    renderPage(new FakeTimelineSource({ articles: 30 }));
+    const chart = await screen.findByRole('group', { name: 'Events on a time axis' });
+    const span = () => Number(chart.getAttribute('data-window-end')) - Number(chart.getAttribute('data-window-start'));
+    const full = span();
+    fireEvent.keyDown(chart, { key: '+' });
+    expect(span()).toBeLessThan(full * 0.7);
+    fireEvent.keyDown(chart, { key: 'Home' });
+    expect(span()).toBe(full);
+  });
+
+  it('draws few events as individual markers', async () => {
+    renderPage(new FakeTimelineSource({ articles: 4 }));
+    await screen.findByRole('group', { name: 'Events on a time axis' });
+    expect(screen.getByText('24 events')).toBeTruthy();
+    expect(document.querySelectorAll('.anl-chart-marker')).toHaveLength(24);
+    expect(document.querySelectorAll('.anl-chart-bar')).toHaveLength(0);
+  });
+});
+
+describe('TimelinePage data tools', () => {
+  it('exports a CSV file through saveFile', async () => {
+    const { saveFile } = renderPage(new FakeTimelineSource({ articles: 10 }));
+    await screen.findByRole('list', { name: 'Events by date' });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalledOnce());
+    const file = saveFile.mock.calls[0]![0];
+    expect(file.fileName).toBe('arabic-news-lens-timeline.csv');
+    expect(file.mimeType).toMatch(/^text\/csv/);
+    expect(file.content.split('\r\n')).toHaveLength(61);
+  });
+
+  it('imports a backup, and shows the reason when a file is rejected', async () => {
+    const source = new FakeTimelineSource({ articles: 5 });
+    const backup = JSON.stringify(await new FakeTimelineSource({ articles: 3, seed: 99 }).exportJSON());
+    renderPage(source);
+    await screen.findByRole('list', { name: 'Events by date' });
+    const input = screen.getByLabelText('Import a backup (JSON)') as HTMLInputElement;
+
+    fireEvent.change(input, { target: { files: [new File(['{"hello":1}'], 'bad.json', { type: 'application/json' })] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The file was not imported: The file is not an Arabic News Lens export.');
+
+    fireEvent.change(input, { target: { files: [new File([backup], 'backup.json', { type: 'application/json' })] } });
+    await waitFor(() => expect(screen.getByText('Imported 3 new and 0 updated articles.')).toBeTruthy());
+    // Imported articles take part in the timeline at once.
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Events by date/ }).textContent).toContain('48 events'));
+  });
+
+  it('clears everything only after confirmation', async () => {
+    const source = new FakeTimelineSource({ articles: 10 });
+    const clearAll = vi.spyOn(source, 'clearAll');
+    renderPage(source);
+    await screen.findByRole('list', { name: 'Events by date' });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all data' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(clearAll).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all data' }));
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all data' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete everything' }));
+    await waitFor(() => expect(clearAll).toHaveBeenCalledOnce());
+    expect(await screen.findByText(/Nothing read yet/)).toBeTruthy();
+  });
+
+  it('deletes the article of a selected event', async () => {
+    const source = new FakeTimelineSource({ articles: 10 });
+    const deleteArticle = vi.spyOn(source, 'deleteArticle');
+    renderPage(source);
+    await screen.findByRole('list', { name: 'Events by date' });
+    const firstEvent = listRows().map((row) => row.querySelector('button')).find((button) => button !== null)!;
+    fireEvent.click(firstEvent);
+    const deleteButton = screen.getByRole('button', { name: /^Delete the article/ });
+    fireEvent.click(deleteButton);
+    await waitFor(() => expect(deleteArticle).toHaveBeenCalledOnce());
+    const articleId = deleteArticle.mock.calls[0]![0];
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Events by date/ }).textContent).toContain('54 events'));
+    expect((await allEvents(source)).some((event) => event.article.id === articleId)).toBe(false);
+  });
+
+  it('shows a failed background with a retry', async () => {
+    const source = new FakeTimelineSource({ articles: 10 });
+    vi.spyOn(source, 'getTimeline').mockRejectedValueOnce(new Error('worker restarting'));
+    renderPage(source);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('worker restarting');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('list', { name: 'Events by date' })).toBeTruthy();
+  });
+});
