@@ -7,8 +7,8 @@
  *   --epochs N         passes over the training data (default 12)
  *   --out FILE         output path (default public/models/ner-model.bin; baseline: a temp path)
  *   --hash-bits N      feature hash space 2^N (default 20)
- *   --prune X          drop weight rows whose largest |weight| is below X (default 0.02)
- *   --dropout P        hide a token's word-identity features with probability P in training (default 0.2)
+ *   --prune X          drop weight rows whose largest |weight| is below X (default 1.0)
+ *   --dropout P        hide a token's word-identity features with probability P in training (default 0.4)
  *   --corpora LIST     comma-separated subset of anercorp,aqmar,wojood (default all)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -75,10 +75,10 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   baseline: false,
   epochs: 12,
   hashBits: 20,
-  prune: 0.02,
+  prune: 1.0,
   out: '',
   seed: 7,
-  identityDropout: 0.2,
+  identityDropout: 0.4,
   corpora: ['anercorp', 'aqmar', 'wojood'],
 };
 

@@ -12,7 +12,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chrono from 'chrono-node';
 import { compare, formatComparison, median, report, type BenchSuite } from './harness';
-import { analyzeTextTimed, type ArticleInput } from '../../src/nlp/analyze';
+import { analyzeTextTimed, tellStory, type ArticleInput } from '../../src/nlp/analyze';
+import { recogniseActors } from '../../src/nlp/entities/index';
+import { findDates } from '../../src/nlp/dates/index';
 import { loadAnalysisModel } from '../../src/cli/commands/analyze';
 
 const TEXTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'texts', 'saudinewsnet-sample-300.jsonl');
@@ -71,6 +73,28 @@ export const suite: BenchSuite = {
       { runs: 7, warmup: 1, unitsPerRun: words, unit: 'words' },
     );
     report('analyze vs chrono-node Arabic dates, same texts, interleaved', formatComparison(r));
+
+    // The story stage alone (actors and dates computed beforehand) against the same peer pass.
+    const prepared = articles.map((a) => {
+      const reference = a.published ?? '2015-01-01';
+      return { text: a.text, title: a.title ?? '', actors: recogniseActors(model, a.text), dates: findDates(a.text, reference), reference };
+    });
+    const s = await compare(
+      {
+        name: 'news-lens: story stage only, all texts',
+        fn: () => {
+          for (const p of prepared) tellStory(p);
+        },
+      },
+      {
+        name: 'chrono-node ar.casual: dates only',
+        fn: () => {
+          for (const a of articles) chrono.ar.casual.parse(a.text, a.published ? new Date(a.published + 'T12:00:00Z') : new Date());
+        },
+      },
+      { runs: 11, warmup: 1, unitsPerRun: words, unit: 'words' },
+    );
+    report('story stage (sentences, events, key actors, summary) vs chrono-node Arabic dates', formatComparison(s));
   },
 };
 

@@ -24,7 +24,7 @@ export const UNLABELED_FILES = [
 ];
 
 const SETTINGS = {
-  version: 4,
+  version: 5,
   minCount: 5,
   clusterVocabulary: 30000,
   contextVocabulary: 800,
@@ -344,8 +344,10 @@ function mineNameFlags(coreSeq: Int32Array, cores: string[], coreIds: Map<string
     const next = coreSeq[i + 1]!;
     if (t < 0 || next < 0 || triggerKind[t]! < 0) continue;
     const name = cores[next]!;
-    // Names rarely take the article; an article after a title is mostly an adjective (الرئيس الأمريكي).
-    if (triggerKind[t] !== 2 && name.startsWith('ال')) continue;
+    // Person names rarely take the article (after الرئيس it is mostly an adjective: الرئيس
+    // الأمريكي), group names too (حركة حماس); places and organisations often do (مدينة الموصل).
+    const kind = kinds[triggerKind[t]!]!;
+    if ((kind === 'person' || kind === 'group') && name.startsWith('ال')) continue;
     hits[triggerKind[t]!]![next]! += 1;
   }
   const flags = new Uint8Array(cores.length);

@@ -6,7 +6,7 @@
  * key actors (which need the events' participants), event ranking (which needs the key actors),
  * and last the summary (which favours sentences covering key actors and events).
  */
-import type { Analysis } from './types';
+import type { Actor, Analysis, DateMention, KeyActor } from './types';
 import type { NerModel } from './entities/index';
 import { recogniseActors } from './entities/index';
 import { findDates } from './dates/index';
@@ -70,11 +70,7 @@ export function analyzeTextTimed(
   const dates = findDates(text, reference);
   const t2 = now();
 
-  const sentences = splitSentences(text);
-  const drafts = findEvents({ text, sentences, dates, actors, reference });
-  const keyActors = rankKeyActors({ text, title, sentences, actors, events: drafts });
-  const events = rankEvents(drafts, keyActors, sentences.length);
-  const summary = summarize(text, sentences, { ...options.summary, title, actors, keyActors, events });
+  const { events, summary, keyActors } = tellStory({ text, title, actors, dates, reference }, options.summary);
   const t3 = now();
 
   const analysis: Analysis = {
@@ -92,6 +88,30 @@ export function analyzeTextTimed(
     keyActors,
   };
   return { analysis, times: { ner: t1 - t0, dates: t2 - t1, story: t3 - t2 } };
+}
+
+/** What the story stage needs: the text with its actors and resolved dates. */
+export interface StoryInput {
+  text: string;
+  title: string;
+  actors: Actor[];
+  dates: DateMention[];
+  /** Publication date, or the stand-in reference when unknown (YYYY-MM-DD). */
+  reference: string;
+}
+
+/** The story stage alone: sentences → dated events, key actors, event ranking, summary. */
+export function tellStory(
+  input: StoryInput,
+  summaryOptions: AnalyzeOptions['summary'] = {},
+): Pick<Analysis, 'events' | 'summary'> & { keyActors: KeyActor[] } {
+  const { text, title, actors, dates, reference } = input;
+  const sentences = splitSentences(text);
+  const drafts = findEvents({ text, sentences, dates, actors, reference });
+  const keyActors = rankKeyActors({ text, title, sentences, actors, events: drafts });
+  const events = rankEvents(drafts, keyActors, sentences.length);
+  const summary = summarize(text, sentences, { ...summaryOptions, title, actors, keyActors, events });
+  return { events, summary, keyActors };
 }
 
 function now(): number {

@@ -23,6 +23,8 @@ const MAX_ARTICLE_CHARS = 2_000_000;
 const status: PageStatus = { url: location.href, arabic: false, isArticle: null, reason: 'not looked at yet', analyzed: false };
 let lastSentKey = '';
 let looking = false;
+/** A look was asked for while one was running (e.g. the SPA swapped the article meanwhile): run one more after it. */
+let lookAgain = false;
 
 function warn(text: string, error?: unknown): void {
   console.warn(`${LOG_PREFIX} ${text}`, error ?? '');
@@ -60,32 +62,50 @@ function toArticleReading(reading: PageReading): ArticleReading {
 }
 
 async function look(): Promise<void> {
-  if (looking) return;
+  if (looking) {
+    lookAgain = true;
+    return;
+  }
   looking = true;
+  lookAgain = false;
   try {
     status.url = location.href;
     const first = firstLook(document);
     status.arabic = first.arabic;
     status.reason = first.reason;
-    if (!first.arabic) return;
+    if (!first.arabic) {
+      status.isArticle = null;
+      status.analyzed = false;
+      return;
+    }
 
     // Loaded only on Arabic pages: the reader (Readability and friends) is most of the script's weight.
     const { readArticle } = await import('./article/index');
     const reading = readArticle(document, location.href);
     status.isArticle = reading.isArticle;
     status.reason = reading.reason;
-    if (!reading.isArticle || reading.text.trim() === '') return;
+    if (!reading.isArticle || reading.text.trim() === '') {
+      status.analyzed = false;
+      return;
+    }
 
     const key = `${location.href}\n${fingerprint(reading.text)}`;
     if (key === lastSentKey) return;
-    lastSentKey = key;
-    const analysis = await sendMessage('analyzeArticle', { article: toArticleReading(reading) });
-    status.analyzed = true;
-    publishArticle({ reading, analysis });
+    lastSentKey = key; // set before the await so a look during the analysis does not send it twice
+    status.analyzed = false;
+    try {
+      const analysis = await sendMessage('analyzeArticle', { article: toArticleReading(reading) });
+      status.analyzed = true;
+      publishArticle({ reading, analysis });
+    } catch (error) {
+      lastSentKey = ''; // let a later look try again
+      throw error;
+    }
   } catch (error) {
     warn(`could not read or analyse this page: ${describeError(error)}`);
   } finally {
     looking = false;
+    if (lookAgain) void look();
   }
 }
 

@@ -37,6 +37,10 @@ describe('digits and number words', () => {
     expect(text.slice(d.start, d.end)).toBe('١٤ آذار ۲۰۲۴');
   });
 
+  it('reads a day number written with the article (الـ15)', () => {
+    expect(only('في الـ15 من أيار الماضي')).toMatchObject({ text: 'الـ15 من أيار الماضي', value: '2023-05-15' });
+  });
+
   it('reads ordinal day words', () => {
     expect(values('في الحادي والعشرين من أيلول 2019')).toEqual(['2019-09-21']);
     expect(values('في الثالث عشر من شباط 2013')).toEqual(['2013-02-13']);
@@ -87,6 +91,13 @@ describe('relative expressions (past-leaning)', () => {
     expect(values('بعد شهرين')).toEqual(['2024-05-14']);
     expect(values('قبل 3 سنوات')).toEqual(['2021-03-14']);
     expect(values('منذ أسبوع')).toEqual(['2024-03-07']);
+  });
+
+  it('reads colloquial forms', () => {
+    expect(values('السنة الجاية')).toEqual(['2025']);
+    expect(values('الأسبوع اللي فات')).toEqual(['2024-W10']);
+    expect(values('مبارح')).toEqual(['2024-03-13']);
+    expect(values('من يومين')).toEqual(['2024-03-12']);
   });
 
   it('uses ISO weeks', () => {
@@ -161,6 +172,7 @@ describe('spans exclude clitics and prepositions', () => {
     expect(only('منذ كانون الثاني 2020').text).toBe('كانون الثاني 2020');
     expect(only('حتى 15 أيار 2020').text).toBe('15 أيار 2020');
     expect(only('وأمس قال').text).toBe('أمس');
+    expect(only('انطلاقا من عام 1993').text).toBe('عام 1993');
     expect(only('بعد انتخابات 2020 بعام').value).toBe('2020');
   });
 
@@ -183,6 +195,12 @@ describe('not dates', () => {
     ['a name like a month', 'التقى شعبان عبد الرحيم'],
     ['a verb like a month', 'مارس السياسة سنوات'],
     ['a phone number', '01012345678'],
+    ['a year before the common era', 'بني المعبد عام 500 ق.م'],
+    ['a night of the story (تلك الليلة)', 'في تلك الليلة سمعنا الشعراء'],
+    ['a duration after a comparison', 'استمر أكثر من يومين'],
+    ['a football score with صفر (zero)', 'فاز الفريق 3 - صفر على ضيفه'],
+    ['باب ("door", "by way of") is not ب + آب', 'فعل ذلك من باب الاحتياط'],
+    ['إب, a Yemeni city, folds like آب', 'اندلعت اشتباكات في إب'],
     ['a version number', '1.10.30'],
   ])('%s: %s', (_what, text) => {
     expect(findDates(text, REF)).toEqual([]);

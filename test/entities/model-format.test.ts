@@ -52,7 +52,7 @@ describe('model file format', () => {
   it('an empty buffer gives the fallback model, which still finds countries', () => {
     const model = parseNerModel(new ArrayBuffer(0));
     expect(model.isFallback).toBe(true);
-    expect(tagTokens(model, ['زار', 'الولايات', 'المتحدة', 'وإيران'])).toEqual(['O', 'B-LOC', 'I-LOC', 'O']);
+    expect(tagTokens(model, ['زار', 'الولايات', 'المتحدة', 'وإيران', 'أمس'])).toEqual(['O', 'B-LOC', 'I-LOC', 'B-LOC', 'O']);
     expect(tagTokens(model, ['في', 'الأردن'])).toEqual(['O', 'B-LOC']);
   });
 

@@ -93,7 +93,9 @@ describe('keyboard', () => {
     link.focus();
     lens.nextMention();
     expect(document.activeElement).toBe(host());
+    expect(lens.cardSnapshot()).toMatchObject({ name: 'مسقط', label: 'بطاقة مسقط', dir: 'rtl', pinned: false, focused: true });
     pressEscape();
+    expect(lens.cardSnapshot()).toBeNull();
     expect(lens.openMention).toBeNull();
     expect(document.activeElement).toBe(link);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { TimelineStore } from '../../src/background/store';
 import { openTimelineDB } from '../../src/background/store/schema';
-import type { ActorRecordV1, ArticleRecord, EventRecordV1, MentionRecord } from '../../src/background/store/records';
+import type { ActorRecordV1, ArticleRecordV1, EventRecordV1, MentionRecord } from '../../src/background/store/records';
 import { makeAnalysis, url } from './helpers';
 
 /** Writes a small timeline exactly as version 1 stored it (no normalised keys, no per-actor day index). */
@@ -15,7 +15,7 @@ async function writeVersion1(factory: IDBFactory, name: string) {
     actors: [{ name: 'الولايات المتحدة', type: 'LOC', aliases: ['أمريكا'] }],
     events: [{ date: '2022-05-01', text: 'حدث قديم.', actors: ['الولايات المتحدة'] }],
   });
-  const article: ArticleRecord = {
+  const article: ArticleRecordV1 = {
     id: 'art_v1',
     canonicalUrl: url('old'),
     url: url('old'),
@@ -66,21 +66,24 @@ async function writeVersion1(factory: IDBFactory, name: string) {
     site: 'example.com',
   };
   const tx = db.transaction(['articles', 'actors', 'mentions', 'events'], 'readwrite');
-  await tx.objectStore('articles').put(article);
+  await (tx.objectStore('articles') as unknown as { put(v: unknown): Promise<unknown> }).put(article);
   await (tx.objectStore('actors') as unknown as { put(v: unknown): Promise<unknown> }).put(actor);
   await tx.objectStore('mentions').put(mention);
   await (tx.objectStore('events') as unknown as { put(v: unknown): Promise<unknown> }).put(event);
   await tx.done;
   db.close();
+  return analysis;
 }
 
 describe('schema migration', () => {
   it('upgrades a version 1 database with data to version 2 without loss', async () => {
     const factory = new IDBFactory();
-    await writeVersion1(factory, 'migrate-me');
+    const analysis = await writeVersion1(factory, 'migrate-me');
 
     const store = await TimelineStore.open(factory, { name: 'migrate-me' });
     expect(await store.stats()).toMatchObject({ articles: 1, actors: 1, mentions: 1, events: 1 });
+    // The analysis moved out of the article record into its own store, unchanged.
+    expect((await store.getArticle(url('old')))?.analysis).toEqual(analysis);
     // v2 lookups work on migrated records: normalised spelling (hamza folded), any URL, per-actor days.
     expect((await store.searchActors('امريكا')).map((a) => a.id)).toEqual(['act_v1']);
     expect((await store.getArticle('https://mirror.example/old'))?.article.id).toBe('art_v1');
@@ -95,9 +98,11 @@ describe('schema migration', () => {
 
     const reopened = await openTimelineDB(factory, 'migrate-me');
     expect(reopened.version).toBe(2);
-    expect([...reopened.transaction('actors').store.indexNames].sort()).toEqual(['byArticleCount', 'byKey', 'byLastWord', 'byToken']);
+    expect([...reopened.transaction('actors').store.indexNames].sort()).toEqual(['byArticleCount', 'byBareKey', 'byKey', 'byLastWord', 'byToken']);
+    expect([...reopened.objectStoreNames]).toContain('analyses');
     const migrated = (await reopened.get('actors', 'act_v1')) as unknown as Record<string, unknown>;
     expect(migrated.spellings).toBeUndefined();
+    expect(((await reopened.get('articles', 'art_v1')) as unknown as Record<string, unknown>).analysis).toBeUndefined();
     reopened.close();
   });
 });

@@ -79,6 +79,22 @@ describe('getTimeline', () => {
     }
   });
 
+  it('pages filtered queries (cursor path) and one actor (index path) the same way', async () => {
+    const collect = async (q: Parameters<TimelineStore['getTimeline']>[0]) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.getTimeline({ ...q, limit: 1, ...(cursor ? { cursor } : {}) });
+        ids.push(...page.events.map((e) => e.date));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    expect(await collect({ site: 'a.example' })).toEqual(['2023', '2024-03', '2024-03-14', '2024-03-20']);
+    expect(await collect({ actorId: first.actorIds.a1! })).toEqual(['2024-02-01/2024-02-10', '2024-03-14', '2024-04-02']);
+    expect(await collect({ actorId: first.actorIds.a1!, order: 'desc' })).toEqual(['2024-04-02', '2024-03-14', '2024-02-01/2024-02-10']);
+  });
+
   it('filters one actor, merged across articles', async () => {
     const page = await store.getTimeline({ actorId: first.actorIds.a1! });
     expect(second.actorIds.a1).toBe(first.actorIds.a1);

@@ -132,6 +132,17 @@ describe('PopupPanel on other pages', () => {
     expect(await screen.findByRole('heading', { level: 1, name: DEMO_ANALYSIS.title })).toBeTruthy();
   });
 
+  it('says the analysis failed and analyses again on request', async () => {
+    const source = fakeSource([{ kind: 'failed', site: 'news.example', error: 'the model could not load' }]);
+    render(<PopupPanel source={source} language="en" theme="light" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The analysis failed');
+    expect(alert.textContent).toContain('the model could not load');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(source.analyzeAnyway).toHaveBeenCalledOnce();
+    expect(await screen.findByRole('heading', { level: 1, name: DEMO_ANALYSIS.title })).toBeTruthy();
+  });
+
   it('opens the timeline and the options', async () => {
     const source = fakeSource([{ kind: 'unsupported' }]);
     render(<PopupPanel source={source} language="en" theme="light" />);

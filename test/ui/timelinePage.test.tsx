@@ -118,6 +118,10 @@ describe('TimelinePage filters and search', () => {
     expect(span()).toBeLessThan(full * 0.7);
     fireEvent.keyDown(chart, { key: 'Home' });
     expect(span()).toBe(full);
+    fireEvent.wheel(chart, { deltaY: -120 });
+    expect(span()).toBeLessThan(full * 0.7);
+    fireEvent.wheel(chart, { deltaY: 120 });
+    expect(span()).toBeCloseTo(full, -3);
   });
 
   it('draws few events as individual markers', async () => {
@@ -126,6 +130,23 @@ describe('TimelinePage filters and search', () => {
     expect(screen.getByText('24 events')).toBeTruthy();
     expect(document.querySelectorAll('.anl-chart-marker')).toHaveLength(24);
     expect(document.querySelectorAll('.anl-chart-bar')).toHaveLength(0);
+  });
+});
+
+describe('TimelinePage direction', () => {
+  it('puts later events to the left in Arabic and to the right in English', async () => {
+    const source = new FakeTimelineSource({ articles: 4 });
+    const events = await allEvents(source);
+    const earliest = events[0]!;
+    const latest = events[events.length - 1]!;
+    const markerX = (event: typeof earliest) => Number(document.querySelector(`.anl-chart-marker[data-event-id="${event.id}"]`)!.getAttribute('cx'));
+    renderPage(source, 'ar');
+    await screen.findByRole('group', { name: 'الأحداث على محور زمني' });
+    expect(markerX(latest)).toBeLessThan(markerX(earliest));
+    cleanup();
+    renderPage(source, 'en');
+    await screen.findByRole('group', { name: 'Events on a time axis' });
+    expect(markerX(latest)).toBeGreaterThan(markerX(earliest));
   });
 });
 
@@ -139,6 +160,7 @@ describe('TimelinePage data tools', () => {
     expect(file.fileName).toBe('arabic-news-lens-timeline.csv');
     expect(file.mimeType).toMatch(/^text\/csv/);
     expect(file.content.split('\r\n')).toHaveLength(61);
+    expect(screen.getByRole('status').textContent).toBe('Exported arabic-news-lens-timeline.csv.');
   });
 
   it('imports a backup, and shows the reason when a file is rejected', async () => {
@@ -187,6 +209,8 @@ describe('TimelinePage data tools', () => {
     await screen.findByRole('list', { name: 'Events by date' });
     const firstEvent = listRows().map((row) => row.querySelector('button')).find((button) => button !== null)!;
     fireEvent.click(firstEvent);
+    // Focus follows to the event's details.
+    await waitFor(() => expect(document.activeElement?.id).toBe('anl-selected-event'));
     const deleteButton = screen.getByRole('button', { name: /^Delete the article/ });
     fireEvent.click(deleteButton);
     await waitFor(() => expect(deleteArticle).toHaveBeenCalledOnce());

@@ -11,7 +11,7 @@ import { dateValueDays, nameKey } from './keys';
 import { resolveActor, RuleBook } from './resolve';
 import { addTallies, applyLocal, emptyActor, localKeys, refreshDerived } from './tally';
 
-export const ALL_STORES = ['articles', 'actors', 'mentions', 'events', 'rules', 'meta'] as const;
+export const ALL_STORES = ['articles', 'analyses', 'actors', 'mentions', 'events', 'rules', 'meta'] as const;
 export type WriteTx = IDBPTransaction<TimelineSchema, (typeof ALL_STORES)[number][], 'readwrite'>;
 
 /** Offsets kept per article actor: enough to highlight any real article, bounded for hostile ones. */
@@ -220,8 +220,14 @@ async function findCandidates(
 ): Promise<ActorRecord[]> {
   const byId = new Map<string, ActorRecord>();
   const actors = tx.objectStore('actors');
+  const fullPerson = local.type === 'PERSON' && keys.some((k) => k.includes(' '));
+  const own = new Set(keys);
   for (const key of rules.expand(keys)) {
-    for (const found of await actors.index('byKey').getAll(key, MAX_CANDIDATES_PER_KEY)) {
+    // A full name meets other actors only on a full name, a rule, or an actor known by bare
+    // names alone (see resolveActor); skipping the rest keeps a shared surname from fetching
+    // every person who bears it.
+    const index = fullPerson && own.has(key) && !key.includes(' ') ? 'byBareKey' : 'byKey';
+    for (const found of await actors.index(index).getAll(key, MAX_CANDIDATES_PER_KEY)) {
       byId.set(found.id, cache.get(found.id) ?? found);
     }
   }
@@ -364,9 +370,9 @@ export async function ingestInTx(tx: WriteTx, prepared: PreparedArticle, rules: 
     readAt,
     firstReadAt: Math.min(existing?.firstReadAt ?? Number.POSITIVE_INFINITY, prepared.firstReadAt ?? prepared.readAt),
     updatedAt: now,
-    analysis,
   };
   await articles.put(record);
+  await tx.objectStore('analyses').put({ articleId, analysis });
   return { articleId, status: existing ? 'updated' : 'added', actorIds: localToActor };
 }
 

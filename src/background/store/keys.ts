@@ -42,6 +42,11 @@ export function lastWordsOf(keys: Iterable<string>): string[] {
   return [...words];
 }
 
+/** An actor whose every spelling is one word is findable by those words from a full name. */
+export function bareKeysOf(keys: readonly string[]): string[] {
+  return keys.every((k) => !k.includes(' ')) ? [...keys] : [];
+}
+
 /** SHA-256 (hex) of the normalised text with whitespace collapsed: re-published copies hash alike. */
 export async function textHash(text: string): Promise<string> {
   const normalised = normalizeArabic(text).replace(/\s+/g, ' ').trim();

@@ -137,13 +137,28 @@ export async function getTimeline(tx: ReadTx, query: TimelineQuery): Promise<Tim
 
   const store = tx.objectStore('events');
   const direction = desc ? 'prev' : 'next';
+
+  const joiner = new Joiner(tx);
+  const needle = query.text ? normalizeArabic(query.text).trim() : '';
+
+  const unfiltered = fromDay === undefined && query.site === undefined && query.type === undefined && !needle;
+  if (unfiltered && !desc) {
+    // Nothing to skip: read the page in one request instead of stepping a cursor.
+    const index = query.actorId !== undefined ? store.index('byActorDay') : store.index('byDay');
+    const records = await index.getAll(range, limit + 1);
+    const page = records.slice(0, limit);
+    const events: TimelineEvent[] = [];
+    for (const e of page) {
+      const joined = await joiner.event(e);
+      if (joined) events.push(joined);
+    }
+    const last = page[page.length - 1];
+    return records.length > limit && last ? { events, nextCursor: encodeCursor({ day: last.startDay, id: last.id }) } : { events };
+  }
   const cursorStart =
     query.actorId !== undefined
       ? store.index('byActorDay').openCursor(range, direction)
       : store.index('byDay').openCursor(range, direction);
-
-  const joiner = new Joiner(tx);
-  const needle = query.text ? normalizeArabic(query.text).trim() : '';
   const events: TimelineEvent[] = [];
   let scanned = 0;
   let last: CursorPosition | undefined;
@@ -252,7 +267,8 @@ export async function findArticle(tx: ReadTx, urlOrId: string): Promise<ArticleR
 
 export async function getArticle(tx: ReadTx, urlOrId: string): Promise<StoredArticle | undefined> {
   const a = await findArticle(tx, urlOrId);
-  if (!a) return undefined;
+  const stored = a && (await tx.objectStore('analyses').get(a.id));
+  if (!a || !stored) return undefined;
   const actorIds: Record<string, string> = {};
   for (const mention of await tx.objectStore('mentions').index('byArticle').getAll(a.id)) {
     for (const local of mention.locals) actorIds[local.localId] = mention.actorId;
@@ -267,7 +283,7 @@ export async function getArticle(tx: ReadTx, urlOrId: string): Promise<StoredArt
       firstReadAt: a.firstReadAt,
       updatedAt: a.updatedAt,
     },
-    analysis: a.analysis,
+    analysis: stored.analysis,
     actorIds,
   };
 }

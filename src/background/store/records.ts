@@ -20,7 +20,16 @@ export interface ArticleRecord {
   readAt: number;
   firstReadAt: number;
   updatedAt: number;
-  /** The analysis as produced by the language core, served to the popup as is. */
+}
+
+/** Version 1 kept the analysis inside the article record; v2 moved it to `analyses`. */
+export interface ArticleRecordV1 extends ArticleRecord {
+  analysis: Analysis;
+}
+
+/** The analysis as produced by the language core, served to the popup as is (kept apart: it is big). */
+export interface AnalysisRecord {
+  articleId: string;
   analysis: Analysis;
 }
 
@@ -47,10 +56,12 @@ export interface ActorRecord {
   tokens: string[];
   /** v2: last words of multi-word spellings, so a bare surname finds the full names ending with it. */
   lastWords: string[];
+  /** v2: the keys of an actor known only by one-word spellings (else empty), for full names to find. */
+  bareKeys: string[];
 }
 
 /** Version 1 actors were looked up by exact spelling only. */
-export interface ActorRecordV1 extends Omit<ActorRecord, 'keys' | 'tokens' | 'lastWords'> {
+export interface ActorRecordV1 extends Omit<ActorRecord, 'keys' | 'tokens' | 'lastWords' | 'bareKeys'> {
   spellings: string[];
 }
 

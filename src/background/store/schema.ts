@@ -7,14 +7,16 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type Stor
 import type {
   ActorRecord,
   ActorRecordV1,
+  AnalysisRecord,
   ArticleRecord,
+  ArticleRecordV1,
   CorrectionRule,
   EventRecord,
   EventRecordV1,
   MentionRecord,
   MetaRecord,
 } from './records';
-import { keysOf, lastWordsOf, tokensOf } from './keys';
+import { bareKeysOf, keysOf, lastWordsOf, tokensOf } from './keys';
 import { StoreError } from './errors';
 
 export const DB_NAME = 'arabic-news-lens-timeline';
@@ -29,7 +31,7 @@ export interface TimelineSchema extends DBSchema {
   actors: {
     key: string;
     value: ActorRecord;
-    indexes: { byKey: string; byToken: string; byLastWord: string; byArticleCount: number };
+    indexes: { byKey: string; byToken: string; byLastWord: string; byBareKey: string; byArticleCount: number };
   };
   mentions: {
     key: [string, string];
@@ -46,6 +48,7 @@ export interface TimelineSchema extends DBSchema {
       byActorDay: [string, number, string];
     };
   };
+  analyses: { key: string; value: AnalysisRecord };
   rules: { key: string; value: CorrectionRule };
   meta: { key: string; value: MetaRecord };
 }
@@ -83,30 +86,40 @@ function createV1(db: TimelineDB): void {
  * Version 2: actors are found by normalised spelling (hamza, ة/ه, ى/ي variants meet) and by word,
  * which cross-article merging and search need; events get a per-actor date index so one actor's
  * timeline pages in date order without loading all of its events; articles are found by any URL
- * they were read under. Existing records are backfilled.
+ * they were read under, and their analyses move to a store of their own. Existing records are
+ * backfilled.
  */
 async function migrateToV2(db: TimelineDB, tx: UpgradeTx): Promise<void> {
   const actors = tx.objectStore('actors');
   actors.createIndex('byKey', 'keys', { multiEntry: true });
   actors.createIndex('byToken', 'tokens', { multiEntry: true });
   actors.createIndex('byLastWord', 'lastWords', { multiEntry: true });
+  actors.createIndex('byBareKey', 'bareKeys', { multiEntry: true });
   (actors as unknown as IDBObjectStore).deleteIndex('bySpelling');
   // Any URL an article was read under finds it (the popup asks by the tab's URL).
-  tx.objectStore('articles').createIndex('byUrl', 'urls', { multiEntry: true });
+  const articles = tx.objectStore('articles');
+  articles.createIndex('byUrl', 'urls', { multiEntry: true });
+  // The analyses (most of the bytes) move to their own store, so listing articles and joining
+  // them to events reads small records.
+  const analyses = db.createObjectStore('analyses', { keyPath: 'articleId' });
+  for (let cursor = await articles.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { analysis, ...article } = cursor.value as ArticleRecordV1;
+    await analyses.put({ articleId: article.id, analysis });
+    await cursor.update(article);
+  }
   const events = tx.objectStore('events');
   events.createIndex('byActorDay', 'actorDays', { multiEntry: true });
 
   for (let cursor = await actors.openCursor(); cursor; cursor = await cursor.continue()) {
     const { spellings, ...rest } = cursor.value as unknown as ActorRecordV1;
     const keys = keysOf([...Object.keys(rest.names), ...spellings]);
-    await cursor.update({ ...rest, keys, tokens: tokensOf(keys), lastWords: lastWordsOf(keys) });
+    await cursor.update({ ...rest, keys, tokens: tokensOf(keys), lastWords: lastWordsOf(keys), bareKeys: bareKeysOf(keys) });
   }
   for (let cursor = await events.openCursor(); cursor; cursor = await cursor.continue()) {
     const event = cursor.value as EventRecordV1;
     const actorDays = event.actorIds.map((a): [string, number, string] => [a, event.startDay, event.id]);
     await cursor.update({ ...event, actorDays });
   }
-  void db;
 }
 
 /**

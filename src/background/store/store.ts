@@ -199,6 +199,7 @@ export class TimelineStore {
       const touched = await removeArticleContributions(tx, article.id, cache);
       const removedActors = await deleteOrphans(tx, cache, touched);
       await tx.objectStore('articles').delete(article.id);
+      await tx.objectStore('analyses').delete(article.id);
       return { removedActors };
     });
   }
@@ -420,6 +421,10 @@ export class TimelineStore {
     return this.read(async (tx) => {
       const articles = await tx.objectStore('articles').getAll();
       articles.sort((a, b) => a.firstReadAt - b.firstReadAt || a.id.localeCompare(b.id));
+      const analyses = new Map<string, unknown>();
+      for (let c = await tx.objectStore('analyses').openCursor(); c; c = await c.continue()) {
+        analyses.set(c.value.articleId, c.value.analysis);
+      }
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -430,7 +435,7 @@ export class TimelineStore {
           urls: a.urls,
           readAt: a.readAt,
           firstReadAt: a.firstReadAt,
-          analysis: a.analysis,
+          analysis: analyses.get(a.id),
         })),
         corrections: await tx.objectStore('rules').getAll(),
       };

@@ -1,6 +1,6 @@
 /** Small helpers over count maps (spellings, roles, types) and the names derived from them. */
 import type { ActorRecord, LocalActorRecord, Tally } from './records';
-import { keysOf, keyTokens, lastWordsOf, nameKey, tokensOf } from './keys';
+import { bareKeysOf, keysOf, keyTokens, lastWordsOf, nameKey, tokensOf } from './keys';
 
 export function bump(tally: Tally, key: string, by: number): void {
   const next = (tally[key] ?? 0) + by;
@@ -38,6 +38,7 @@ export function refreshDerived(actor: ActorRecord): void {
   actor.keys = keysOf(Object.keys(actor.names));
   actor.tokens = tokensOf(actor.keys);
   actor.lastWords = lastWordsOf(actor.keys);
+  actor.bareKeys = bareKeysOf(actor.keys);
   actor.name = ranked(actor.primaryNames)[0]?.value ?? ranked(actor.names)[0]?.value ?? actor.name;
 }
 
@@ -56,6 +57,7 @@ export function emptyActor(id: string, now: number): ActorRecord {
     keys: [],
     tokens: [],
     lastWords: [],
+    bareKeys: [],
   };
 }
 

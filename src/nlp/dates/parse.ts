@@ -42,13 +42,18 @@ const AGO_TRIGGERS = new Map<string, -1 | 1>([['منذ', -1], ['قبل', -1], ['
 const APPROXIMATELY = wordSet(['نحو', 'حوالي', 'قرابه', 'زهاء', 'حوالى']);
 const AGO_AFTER = wordSet(['مضت', 'مضى', 'خلت', 'سابقه', 'فاتت']);
 const CONCORDANT = wordSet(['الموافق', 'الموافقه', 'موافق', 'الموافق']);
-const NOT_A_WEEK_OF = wordSet(['اكثر', 'اقل', 'ازيد', 'اقرب', 'افضل']);
+const NOT_A_WEEK_OF = wordSet(['أكثر', 'أقل', 'أزيد', 'أقرب', 'أفضل', 'بدلا', 'بدلاً', 'مكون', 'مكونة', 'مؤلف', 'مؤلفة', 'عبارة', 'أطول', 'أكبر', 'لأكثر', 'لأقل', 'ابتداء', 'اعتبارا', 'بالقرب', 'نحو', 'حوالي', 'أيام', 'الأيام', 'يوم', 'فترة', 'مدة']);
 const MONTH_CONTEXT = wordSet(['في', 'منذ', 'حتى', 'خلال', 'شهر', 'قبل', 'بعد', 'من', 'الى', 'مطلع', 'اوائل', 'اواخر', 'منتصف', 'نهايه', 'بدايه', 'لغايه', 'طيله', 'طوال', 'اواسط']);
 /** Heads of "X اليوم" meaning "the X of nowadays" (عالم اليوم، شباب اليوم). */
 const NOWADAYS_HEADS = wordSet(['عين', 'روسيا', 'اخبار', 'عالم', 'العالم', 'عالمنا', 'شباب', 'جيل', 'انسان', 'مجتمع', 'مجتمعات', 'اطفال', 'نساء', 'عرب', 'مسلمي', 'اسواق', 'ثقافه']);
 /** After اليوم, these make it the name of a day or a day of some event, not today. */
 const NAMED_DAY_ADJECTIVES = wordSet(['العالمي', 'الوطني', 'الدولي', 'العربي', 'الخليجي', 'التالي', 'الأخير', 'نفسه', 'ذاته', 'المفتوح', 'الدراسي', 'الرياضي', 'الموعود', 'الختامي', 'الافتتاحي', 'الأممي', 'الاخير', 'العالمى']);
 const MONTH_NOUN = wordSet(['شهر']);
+const DISTAL_DEMONSTRATIVES = wordSet(['تلك', 'ذلك', 'نفس']);
+const RELATIVE_CLAUSE = wordSet(['اللي', 'الي', 'إللي']);
+const COLLOQUIAL_MODIFIERS = new Map<string, -1 | 1>(
+  ([['فات', -1], ['فاتت', -1], ['مضى', -1], ['مضت', -1], ['جاي', 1], ['جاية', 1], ['جاييه', 1], ['بعده', 1]] as const).map(([w, r]) => [normalizeKey(w), r]),
+);
 const TEN_DAYS = wordSet(['العشر', 'العشرة']);
 const TEN_DAYS_PARTS = new Map<string, PartName>(
   ([['الأواخر', 'late'], ['الأخيرة', 'late'], ['الأوائل', 'early'], ['الأولى', 'early'], ['الأواسط', 'mid']] as const).map(([w, p]) => [normalizeKey(w), p]),
@@ -68,7 +73,7 @@ const START_WORDS = new Set<string>();
 for (const map of [MONTHS, RELATIVE_DAYS, HOLIDAYS]) for (const key of map.keys()) START_WORDS.add(key.split(' ')[0]!);
 for (const set of [WEEKDAYS, BARE_WEEKDAYS, ORDINAL_UNITS, ORDINAL_TENS, PERIOD_NOUNS, PARTS, SEASONS, DECADES, CARDINALS, UNITS, YEAR_NOUNS])
   for (const key of set.keys()) START_WORDS.add(key);
-for (const w of [...LAST_WORDS, ...TEN_DAYS, ...DAY_NOUNS, ...DAYPART_NOUNS, ...THIS_WORDS, ...AGO_TRIGGERS.keys(), 'من', 'بين', 'شهر', 'الربع', 'النصف', 'عقد', 'الشهر', 'اخر'])
+for (const w of ['ال', ...LAST_WORDS, ...TEN_DAYS, ...DAY_NOUNS, ...DAYPART_NOUNS, ...THIS_WORDS, ...AGO_TRIGGERS.keys(), 'من', 'بين', 'شهر', 'الربع', 'النصف', 'عقد', 'الشهر', 'اخر'])
   START_WORDS.add(w);
 /** The same with every clitic attached (وفي، بعام، للعام), so the scan tests each word with one lookup. */
 const START_FORMS = new Set<string>(START_WORDS);
@@ -106,6 +111,8 @@ interface MonthRead {
 }
 
 interface YearRead {
+  /** First token of the year expression proper (after a skipped من/في), when read from text. */
+  start?: number;
   end: number;
   prefix: number;
   year: number;
@@ -312,6 +319,11 @@ export class DateParser {
 
   /** A day of the month: 1–31 in digits, or an ordinal (الأول، الثالث عشر، الحادي والعشرين، العشرين). */
   private readDay(i: number): { day: number; end: number; prefix: number; ordinal: boolean } | undefined {
+    // "الـ15 من أيار": the article written onto the number (the tatweel is gone after the scan).
+    if (this.word(i) === 'ال' && this.tok(i + 1)?.kind === 'number' && !this.tok(i + 1)!.spaceBefore) {
+      const n = this.num(i + 1);
+      return n !== undefined && this.digits(i + 1) <= 2 ? { day: n, end: i + 2, prefix: 0, ordinal: false } : undefined;
+    }
     const n = this.num(i);
     if (n !== undefined) return this.digits(i) <= 2 ? { day: n, end: i + 1, prefix: 0, ordinal: false } : undefined;
     const tens = this.formIn(i, ORDINAL_TENS);
@@ -344,9 +356,17 @@ export class DateParser {
     return { amount, end: i + 1 };
   }
 
+  /** الماضي/الجاري/المقبل and their forms, also the colloquial two-word اللي فات / اللي جاي. */
   private readModifier(i: number): -1 | 0 | 1 | undefined {
     const w = this.word(i);
-    return w === undefined ? undefined : RELATIVE_MODIFIERS.get(w);
+    if (w === undefined) return undefined;
+    if (RELATIVE_CLAUSE.has(w)) return COLLOQUIAL_MODIFIERS.get(this.word(i + 1) ?? '');
+    return RELATIVE_MODIFIERS.get(w);
+  }
+
+  /** The token after a modifier read at i (two tokens for اللي فات). */
+  private afterModifier(i: number): number {
+    return RELATIVE_CLAUSE.has(this.word(i) ?? '') ? i + 2 : i + 1;
   }
 
   /**
@@ -361,7 +381,7 @@ export class DateParser {
     let prefix = 0;
     let noun = false;
     if (this.is(j, THIS_WORDS) && this.formIn(j + 1, YEAR_NOUNS) && !this.formIn(j + 1, YEAR_NOUNS)!.text.endsWith('ي')) {
-      return { end: j + 2, prefix: 0, year: ref.ymd.year, explicit: true };
+      return { start: j, end: j + 2, prefix: 0, year: ref.ymd.year, explicit: true };
     }
     const nounForm = this.formIn(j, YEAR_NOUNS);
     if (nounForm) {
@@ -370,10 +390,10 @@ export class DateParser {
       const relation = this.readModifier(j + 1);
       if (relation !== undefined && nounForm.text.startsWith('ال')) {
         if (relation === -1 && this.word(j + 1) !== undefined && this.word(j + 2) === 'قبل') return undefined;
-        return { end: j + 2, prefix, year: ref.ymd.year + relation, explicit: true };
+        return { start: j, end: this.afterModifier(j + 1), prefix, year: ref.ymd.year + relation, explicit: true };
       }
       if (this.word(j + 1) === 'قبل' && this.readModifier(j + 2) === -1 && nounForm.text.startsWith('ال')) {
-        return { end: j + 3, prefix, year: ref.ymd.year - 2, explicit: true };
+        return { start: j, end: j + 3, prefix, year: ref.ymd.year - 2, explicit: true };
       }
       j++;
       // عام + a clitic-attached number is rare; the number must be its own token.
@@ -382,6 +402,8 @@ export class DateParser {
     const year = this.num(j);
     if (year === undefined || digits < 3 || (!noun && digits !== 4) || this.isPartOfNumber(j)) return undefined;
     j++;
+    // ق.م / قبل الميلاد: years before the common era are not placed on the calendar.
+    if (this.word(j) === 'ق' || (this.word(j) === 'قبل' && this.word(j + 1) === 'الميلاد')) return undefined;
     let calendar: Calendar | undefined;
     const era = this.word(j);
     if (era !== undefined && HIJRI_ERA.has(era)) {
@@ -395,7 +417,7 @@ export class DateParser {
     // "قبل 2000 عام" counts years; a unit noun after the number makes it an amount.
     if (!noun && !calendar && UNITS.has(this.word(j) ?? '')) return undefined;
     if (!calendar && (year < 1000 || year > 2199) && !noun) return undefined;
-    return { end: j, prefix: start === i ? prefix : 0, year, calendar, explicit: noun || calendar !== undefined };
+    return { start, end: j, prefix, year, calendar, explicit: noun || calendar !== undefined };
   }
 
   /** 1601.66, 1,200, 12%: the digits belong to a bigger number or a percentage, not a date. */
@@ -448,7 +470,7 @@ export class DateParser {
       const ordinal = this.readDay(j + 1);
       if (relation !== undefined) {
         relativeOnly = relation;
-        j += 2;
+        j = this.afterModifier(j + 1);
       } else if (ordinal && ordinal.ordinal && ordinal.day <= 12) {
         month = ordinal.day;
         j = ordinal.end;
@@ -493,7 +515,7 @@ export class DateParser {
     const relation = this.readModifier(j);
     if (relation !== undefined) {
       read.relation = relation;
-      read.end = j + 1;
+      read.end = this.afterModifier(j);
       return read;
     }
     const year = this.readYear(j, true, ref);
@@ -616,6 +638,8 @@ export class DateParser {
       // "الثالث الشهر التاسع" is not a date; ordinals need من before a numbered month.
       if (this.word(j - 1) !== 'من') return undefined;
     }
+    // "3 - صفر" is a football score: صفر (zero) with a day needs a year, شهر or a modifier to be Safar.
+    if (month.entry?.calendar === 'hijri' && month.entry.month === 2 && month.entry.ambiguous && !month.year && month.relation === undefined && !month.withNoun) return undefined;
     const end = month.end;
     const yearOf = month.year?.year;
     if (last === undefined) {
@@ -663,11 +687,13 @@ export class DateParser {
       }
     }
     if (month.entry?.ambiguous && !month.year && month.relation === undefined && !month.withNoun) {
+      // A bare word that is also a common word or name (مارس، رمضان، آب) needs a preposition before
+      // it, and no clitic of its own: "من باب" is "by way of", not "since August".
       const before = this.word(i - 1);
-      const own = this.formsOf(i)[0]!.text;
-      const clitic = this.formIn(i, MONTHS)?.prefix ?? 0;
-      const hasPreposition = (before !== undefined && MONTH_CONTEXT.has(before)) || (clitic > 0 && own.startsWith('ب'));
-      if (!hasPreposition) return undefined;
+      if (month.prefix > 0 || before === undefined || !MONTH_CONTEXT.has(before)) return undefined;
+      // أب (father) and إب (a Yemeni city) fold to the same letters as آب: trust only the madda spelling.
+      const startCode = this.scanned.original.charCodeAt(this.scanned.origin[this.scanned.starts[i]!]!);
+      if (month.entry.month === 8 && month.entry.calendar === 'gregorian' && this.word(i) === 'اب' && startCode !== 0x0622) return undefined;
     }
     const value = this.monthValue(month, ref);
     return this.withYear({ start: i, end: month.end, prefix: month.prefix, value }, month.year?.year, (y) =>
@@ -733,7 +759,7 @@ export class DateParser {
     const relation = this.readModifier(j);
     if (relation !== undefined) {
       const direction = relation === -1 ? 'strict-past' : relation === 1 ? 'strict-future' : 'future';
-      return done(j + 1, bareWeekday(ref, weekday, direction));
+      return done(this.afterModifier(j), bareWeekday(ref, weekday, direction));
     }
     // Within a week: الاثنين من هذا الأسبوع، ثلاثاء الأسبوع الفائت.
     let w = j;
@@ -741,7 +767,7 @@ export class DateParser {
     if (this.is(w, THIS_WORDS) && this.word(w + 1) === 'الاسبوع') return done(w + 2, weekdayInWeek(ref, weekday, 0));
     if (this.word(w) === 'الاسبوع') {
       const weekRelation = this.readModifier(w + 1);
-      if (weekRelation !== undefined) return done(w + 2, weekdayInWeek(ref, weekday, weekRelation));
+      if (weekRelation !== undefined) return done(this.afterModifier(w + 1), weekdayInWeek(ref, weekday, weekRelation));
     }
     if (!full && !coming) {
       // A bare weekday word after يوم/صباح is still a weekday.
@@ -837,6 +863,8 @@ export class DateParser {
       if (found.prefix === 0 && before !== undefined && NOWADAYS_HEADS.has(before)) return undefined;
     }
     if (single === 'غد' && this.word(i - 1) !== undefined && NOWADAYS_HEADS.has(this.word(i - 1)!)) return undefined;
+    // تلك الليلة / ذلك اليوم: a night or day of the story, not of publication.
+    if (found.prefix === 0 && DISTAL_DEMONSTRATIVES.has(this.word(i - 1) ?? '')) return undefined;
     // أمس الأربعاء / اليوم (الخميس) / اليوم الاثنين 10 أغسطس: the weekday and date name the same day.
     const paren = this.punct(end) === '(' && this.formIn(end + 1, WEEKDAYS) && this.punct(end + 2) === ')';
     if (paren) end += 3;
@@ -867,7 +895,7 @@ export class DateParser {
       const relation = this.readModifier(j + 1);
       if (relation !== undefined) {
         offset = relation;
-        j += 2;
+        j = this.afterModifier(j + 1);
       } else if (this.word(j + 1) === 'قبل' && this.readModifier(j + 2) === -1) {
         offset = -2;
         j += 3;
@@ -896,11 +924,21 @@ export class DateParser {
       prefix = trigger.prefix;
       j++;
       if (this.is(j, APPROXIMATELY)) j++;
-    } else if (this.word(i) === 'من' && !NOT_A_WEEK_OF.has(this.word(i - 1) ?? '')) {
-      const unit = this.formIn(i + 1, UNITS);
-      if (unit && !UNITS.get(unit.text)!.plural && !UNITS.get(unit.text)!.dual && unit.prefix === 0 && this.tok(i + 2)?.kind !== 'number' && !this.formIn(i + 2, CARDINALS) && UNITS.get(unit.text)!.unit === 'week') {
-        return { start: i, end: i + 2, prefix: 0, value: shiftReference(ref, -1, 'week') };
-      }
+    } else if (this.word(i) === 'من') {
+      // Colloquial "من أسبوع / من يومين / من 3 أيام" = ago; not after a comparison or a count
+      // (أكثر من أسبوع، مكون من ثلاثة أيام), which make it a duration.
+      const before = this.word(i - 1) ?? '';
+      if (NOT_A_WEEK_OF.has(before) || this.tok(i - 1)?.kind === 'number') return undefined;
+      const amount = this.readAmount(i + 1);
+      const unitAt = amount ? amount.end : i + 1;
+      const unitForm = this.formIn(unitAt, UNITS);
+      if (!unitForm || unitForm.prefix !== 0) return undefined;
+      const unit = UNITS.get(unitForm.text)!;
+      const end = unitAt + 1;
+      if (this.tok(end)?.kind === 'number' || this.word(end) === 'من' || this.word(end) === 'على') return undefined;
+      if (amount && unit.plural && amount.amount >= 2) return { start: i, end, prefix: 0, value: shiftReference(ref, -amount.amount, unit.unit) };
+      if (!amount && unit.dual) return { start: i, end, prefix: 0, value: shiftReference(ref, -2, unit.unit) };
+      if (!amount && !unit.plural && !unit.dual && unit.unit === 'week') return { start: i, end, prefix: 0, value: shiftReference(ref, -1, 'week') };
       return undefined;
     }
     const amount = this.readAmount(j);
@@ -1013,7 +1051,7 @@ export class DateParser {
     j++;
     if (coming) return { start: i, end: j, prefix, value: this.seasonAround(ref, season, 0) };
     const relation = this.readModifier(j);
-    if (relation !== undefined && form.text.startsWith('ال')) return { start: i, end: j + 1, prefix, value: this.seasonAround(ref, season, relation) };
+    if (relation !== undefined && form.text.startsWith('ال')) return { start: i, end: this.afterModifier(j), prefix, value: this.seasonAround(ref, season, relation) };
     let y = j;
     if (this.is(y, PREPOSITIONS)) y++;
     const year = this.readYear(y, true, ref);
@@ -1025,7 +1063,7 @@ export class DateParser {
     const candidates = [-2, -1, 0, 1].map((k) => seasonOf(ref.ymd.year + k, season));
     if (relation === -1) return [...candidates].reverse().find((s) => s.last < ref.day) ?? null;
     if (relation === 1) return candidates.find((s) => s.first > ref.day) ?? null;
-    return candidates.find((s) => s.first <= ref.day && s.last >= ref.day) ?? candidates.find((s) => s.first > ref.day) ?? null;
+    return candidates.find((s) => s.first <= ref.day && s.last >= ref.day) ?? seasonOf(ref.ymd.year, season);
   }
 
   /** التسعينيات، ثمانينيات القرن الماضي: the most recent such decade unless a century is named. */
@@ -1071,7 +1109,7 @@ export class DateParser {
     const holiday = found.value;
     const year = this.readYear(found.end, true, ref);
     const relation = year ? undefined : this.readModifier(found.end);
-    const end = year ? year.end : relation !== undefined ? found.end + 1 : found.end;
+    const end = year ? year.end : relation !== undefined ? this.afterModifier(found.end) : found.end;
     const inYear = (y: number, calendar: Calendar | undefined): Resolved | null => this.holidayIn(holiday, y, calendar);
     let value: Resolved | null;
     if (year) value = inYear(year.year, year.calendar);
@@ -1110,7 +1148,9 @@ export class DateParser {
     const hijri = year.calendar === 'hijri' || (year.calendar === undefined && year.year >= 1300 && year.year <= 1500 && !this.hasGregorianContext(i));
     const value = hijri ? hijriYearValue(year.year) : gregorianYear(year.year);
     if (hijri && year.calendar === undefined && !this.formIn(i, YEAR_NOUNS)) return undefined;
-    return { start: i, end: year.end, prefix: year.prefix, value, year: hijri ? undefined : year.year };
+    // A skipped preposition (من عام 1993) stays outside the span.
+    const start = year.start ?? i;
+    return { start, end: year.end, prefix: start === i || year.start !== undefined ? year.prefix : 0, value, year: hijri ? undefined : year.year };
   }
 
   private hasGregorianContext(_i: number): boolean {

@@ -52,7 +52,7 @@ export interface Scan {
   /** 1 when whitespace separates the token from the previous one. */
   spaced: Uint8Array;
   sentences: Int32Array;
-  /** A cheap fingerprint of each word (length, first two and last letters), 0 for other tokens. */
+  /** A hash of each word (see `signatureOf`), 0 for other tokens. */
   signatures: Int32Array;
   normalized: string;
   /** Original offset of each normalised code unit; `origin[length]` is the text length. */
@@ -62,13 +62,11 @@ export interface Scan {
 
 const KIND_NAMES: TokenKind[] = ['word', 'number', 'punct'];
 
-/** Fingerprint of a word from its length and letters, shared by the scan and the start-word filter. */
-export function wordSignature(length: number, first: number, second: number, last: number): number {
-  return ((length & 31) | ((first & 0xff) << 5) | ((second & 0xff) << 13) | ((last & 0xff) << 21)) + 1;
-}
-
+/** FNV-1a over the word's code units: a fingerprint shared by the scan and the start-word filter. */
 export function signatureOf(word: string): number {
-  return wordSignature(word.length, word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0, word.charCodeAt(word.length - 1));
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+  return hash | 1;
 }
 
 export function tokenAt(s: Scan, i: number): ScanToken | undefined {
@@ -195,8 +193,9 @@ export function scan(original: string): Scan {
       while (i < length && codes[i]! >= 0x30 && codes[i]! <= 0x39) i++;
     } else if (cls === LETTER) {
       kind = 0;
-      while (i < length && classOf(codes[i]!) === LETTER) i++;
-      signatures[count] = wordSignature(i - start, code, i - start > 1 ? codes[start + 1]! : 0, codes[i - 1]!);
+      let hash = 0x811c9dc5;
+      while (i < length && classOf(codes[i]!) === LETTER) hash = Math.imul(hash ^ codes[i++]!, 0x01000193);
+      signatures[count] = hash | 1;
     } else {
       kind = 2;
       i++;

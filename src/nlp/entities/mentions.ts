@@ -8,7 +8,7 @@ import { normalizeArabic, stripMarks } from '../text/normalize';
 import { tokenize, type Token } from '../text/tokenize';
 import { cliticCandidates, rawOffsetAfterLetters, splitClitics, withoutArticle, type CliticSplit, type FormFrequency } from './clitics';
 import { furnitureRanges } from './furniture';
-import { labelType, spansFromLabels, LABELS } from './labels';
+import { spansFromLabels, LABELS } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { GROUP_HEADS, PERSON_TITLES } from './triggers';
@@ -92,7 +92,21 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
   }
 
   // 2. Rules: groups, newspapers, gazetteer places the tagger missed.
-  const covered = (i: number): RawSpan | undefined => spans.find((sp) => sp.first <= i && i <= sp.last);
+  // Which span covers each token: kept in step with `spans` so every rule asks in O(1).
+  const owner = new Array<RawSpan | undefined>(tokens.length).fill(undefined);
+  const claim = (sp: RawSpan): void => {
+    for (let k = sp.first; k <= sp.last; k++) owner[k] = sp;
+  };
+  spans.forEach(claim);
+  const covered = (i: number): RawSpan | undefined => owner[i];
+  const free = (first: number, last: number): boolean => {
+    for (let k = first; k <= last; k++) if (owner[k]) return false;
+    return true;
+  };
+  const add = (sp: RawSpan): void => {
+    spans.push(sp);
+    claim(sp);
+  };
   for (let i = 0; i + 1 < tokens.length; i++) {
     const head = tokens[i]!;
     const next = tokens[i + 1]!;
@@ -104,16 +118,23 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
       const followsName = named && named.first === i + 1 && named.type !== 'PERSON';
       if (next.split.prefixLength === 0 && (nisba || adjective || followsName)) {
         const last = followsName ? named.last : i + 1;
-        replaceSpans(spans, { first: i, last, type: 'GROUP' });
+        const group: RawSpan = { first: i, last, type: 'GROUP' };
+        for (const old of new Set(owner.slice(i, last + 1))) {
+          if (!old) continue;
+          spans.splice(spans.indexOf(old), 1);
+          for (let k = old.first; k <= old.last; k++) owner[k] = undefined;
+        }
+        add(group);
       }
     }
   }
   for (const sp of spans) {
     if (sp.type !== 'LOC' && sp.type !== 'ORG') continue;
     const after = tokens[sp.last + 1];
-    if (after && after.sentence === tokens[sp.last]!.sentence && after.split.prefixLength === 0 && MEDIA_TAILS.has(after.norm)) {
+    if (after && !covered(sp.last + 1) && after.sentence === tokens[sp.last]!.sentence && after.split.prefixLength === 0 && MEDIA_TAILS.has(after.norm)) {
       sp.last += 1;
       sp.type = 'ORG';
+      claim(sp);
     }
   }
   for (const sp of spans) if (sp.type === 'ORG' && isGroupName(model, tokens, sp)) sp.type = 'GROUP';
@@ -121,26 +142,22 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
   for (let i = 0; i + 1 < tokens.length; i++) {
     const next = tokens[i + 1]!;
     if (!GEOGRAPHIC_NOUNS.has(tokens[i]!.bare) || !next.norm.startsWith('ال') || tokens[i]!.sentence !== next.sentence) continue;
-    if (model.gazetteer.nisbaCountry(next.norm) !== undefined && !covered(i) && !covered(i + 1)) spans.push({ first: i, last: i + 1, type: 'LOC' });
+    if (model.gazetteer.nisbaCountry(next.norm) !== undefined && free(i, i + 1)) add({ first: i, last: i + 1, type: 'LOC' });
   }
-  for (const sp of personsByTitles(model, tokens)) {
-    let free = true;
-    for (let k = sp.first; k <= sp.last; k++) if (covered(k)) free = false;
-    if (free) spans.push(sp);
-  }
+  for (const sp of personsByTitles(model, tokens)) if (free(sp.first, sp.last)) add(sp);
   const norms = tokens.map((t) => t.norm);
   for (let i = 0; i < tokens.length; ) {
     const m = model.gazetteer.matchAt(norms, i, frequency);
-    if (!m || m.entry.kind === 'city' && !m.entry.capitalOf) {
+    if (!m || (m.entry.kind === 'city' && !m.entry.capitalOf)) {
       i++;
       continue;
     }
     const last = i + m.length - 1;
-    let free = true;
-    for (let k = i; k <= last; k++) if (covered(k)) free = false;
-    if (free && tokens[last]!.sentence === tokens[i]!.sentence) spans.push({ first: i, last, type: 'LOC' });
+    if (free(i, last) && tokens[last]!.sentence === tokens[i]!.sentence) add({ first: i, last, type: 'LOC' });
     i += m.length;
   }
+
+  propagateSurnames(model, tokens, spans);
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
   const furniture = furnitureRanges(text);
@@ -231,6 +248,33 @@ function isDescription(model: NerModel, tokens: readonly TextToken[], first: num
   return (flags & LEXICON_FLAG.person) === 0;
 }
 
+/**
+ * One name, one sense per article: a person's last name found once (بريت ماكغورك) is a
+ * mention wherever else it stands alone (بعد مغادرة ماكغورك), clitics allowed (لماكغورك).
+ * A last name that is also a common word in the unlabeled text is propagated only when that
+ * text marks it as a name.
+ */
+function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans: RawSpan[]): void {
+  const surnames = new Set<string>();
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON') continue;
+    const last = tokens[sp.last]!;
+    if (nameLike(model, last) || sp.first < sp.last) surnames.add(last.norm);
+  }
+  if (surnames.size === 0) return;
+  const taken = new Uint8Array(tokens.length);
+  for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) taken[k] = 1;
+  tokens.forEach((t, i) => {
+    if (taken[i]) return;
+    const reading = surnames.has(t.norm) ? t.norm : cliticCandidates(t.norm).find((c) => surnames.has(c.core))?.core;
+    if (!reading) return;
+    const entry = unpackLexiconEntry(model.lexicon.packed(reading));
+    if (entry.freqClass >= COMMON_WORD_CLASS && (entry.flags & LEXICON_FLAG.person) === 0) return;
+    if (reading !== t.norm) t.split = cliticCandidates(t.norm).find((c) => c.core === reading)!;
+    spans.push({ first: i, last: i, type: 'PERSON' });
+  });
+}
+
 const NO_CLITICS: CliticSplit = { prefixLength: 0, core: '', fusedArticle: false, prefix: '' };
 
 /**
@@ -241,15 +285,6 @@ const NO_CLITICS: CliticSplit = { prefixLength: 0, core: '', fusedArticle: false
 function personCliticSplit(model: NerModel, head: TextToken): boolean {
   if (model.lexicon.frequency(head.norm) === 0) return true;
   return (unpackLexiconEntry(model.lexicon.packed(head.split.core)).flags & LEXICON_FLAG.person) !== 0;
-}
-
-/** Replaces every span overlapping `span` by it. */
-function replaceSpans(spans: RawSpan[], span: RawSpan): void {
-  for (let k = spans.length - 1; k >= 0; k--) {
-    const s = spans[k]!;
-    if (s.last >= span.first && s.first <= span.last) spans.splice(k, 1);
-  }
-  spans.push(span);
 }
 
 /**
@@ -270,8 +305,3 @@ function isGroupName(model: NerModel, tokens: readonly TextToken[], sp: RawSpan)
   return false;
 }
 
-/** The mention's type from a tagger label index (used by tests and tools). */
-export function typeOfLabel(index: number): ActorType | undefined {
-  const t = labelType(index);
-  return t === 'PERS' ? 'PERSON' : t === 'LOC' ? 'LOC' : t === 'ORG' ? 'ORG' : undefined;
-}

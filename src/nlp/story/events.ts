@@ -6,7 +6,8 @@
  * Who took part: actors with a mention inside the clause. When the clause names nobody (Arabic
  * often drops the subject: "ووجهت ضربات …"), the fallback is the sentence's subject, taken as
  * the first actor the sentence names, else the first actor of the sentence before it in the
- * same paragraph. Simple, and easy to explain on a hover card.
+ * same paragraph. People named in the next sentence or two that detail the event ("the Iranian
+ * delegation was led by …") take part too. Simple, and easy to explain on a hover card.
  */
 import type { Actor, DateGrain, DateMention, KeyActor, StoryEvent } from '../types';
 import type { Sentence } from './sentences';
@@ -105,6 +106,13 @@ function addElaborationPeople(
   if (!people.size) return;
   for (const k of datedSentences) {
     const sentence = sentences[k]!;
+    // Cheap test first: no person named in the sentences within reach, nobody to add.
+    const reachEnd = sentences[Math.min(sentences.length - 1, k + ELABORATION_REACH)]!.end;
+    let someone = false;
+    for (let i = firstMentionFrom(mentions, sentence.end); i < mentions.length && mentions[i]!.start < reachEnd; i++) {
+      if (people.has(mentions[i]!.actor.id)) someone = true;
+    }
+    if (!someone) continue;
     // The event told last in the sentence is the one the next sentence goes on about.
     const event = drafts.filter((d) => d.sentenceIndex === sentence.index).sort((a, b) => b.start - a.start)[0];
     if (!event) continue;
@@ -149,17 +157,22 @@ function indexMentions(actors: readonly Actor[]): IndexedMention[] {
   return list.sort((a, b) => a.start - b.start);
 }
 
-/** Actor ids mentioned in [start, end), in order of first mention; a stand-in brings its principal. */
-function actorsIn(mentions: readonly IndexedMention[], start: number, end: number): string[] {
-  const ids: string[] = [];
+/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+function firstMentionFrom(mentions: readonly IndexedMention[], offset: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < start) lo = mid + 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) {
+  return lo;
+}
+
+/** Actor ids mentioned in [start, end), in order of first mention; a stand-in brings its principal. */
+function actorsIn(mentions: readonly IndexedMention[], start: number, end: number): string[] {
+  const ids: string[] = [];
+  for (let i = firstMentionFrom(mentions, start); i < mentions.length && mentions[i]!.start < end; i++) {
     const { actor } = mentions[i]!;
     if (mentions[i]!.end > end) continue;
     if (!ids.includes(actor.id)) ids.push(actor.id);

@@ -65,7 +65,7 @@ const FURNITURE_PATTERNS: RegExp[] = [
 ];
 
 /** Furniture lines are short; a long sentence is article text whatever words it starts with. */
-const MAX_FURNITURE_LENGTH = 300;
+const MAX_FURNITURE_LENGTH = 160;
 
 export function isFurniture(text: string): boolean {
   if (text.length > MAX_FURNITURE_LENGTH) return false;
@@ -86,10 +86,36 @@ const DATELINE_PATTERNS: RegExp[] = [
 const DATELINE_LINE = /^\s*[\p{L}\p{M}][\p{L}\p{M} ]{1,40}?\s*(?:[-–—]\s*\(?[\p{L}\p{M} .]{2,40}\)?|\([\p{L}\p{M} .]{2,40}\))\s*[:：]?\s*$/u;
 
 const BULLET = /^\s*(?:[•·▪●◦‣∙*\-–—]|\d{1,2}[.)-](?!\d))\s+/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*/gu;
-
+/** Number of words (runs of letters and digits, marks and tatweel inside them), without allocating. */
 export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const kind = charKind(text.charCodeAt(i), text, i);
+    if (kind === WORD_START) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (kind === OTHER) inWord = false;
+  }
+  return n;
+}
+
+const OTHER = 0;
+const WORD_START = 1;
+/** Marks and tatweel: inside a word they continue it, alone they start nothing. */
+const WORD_INNER = 2;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+
+function charKind(c: number, text: string, i: number): number {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return WORD_START;
+  if (c < 0x80) return OTHER;
+  if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x066e && c <= 0x06d3)) return WORD_START;
+  if ((c >= 0x064b && c <= 0x065f) || c === 0x0640 || c === 0x0670) return WORD_INNER;
+  if (c >= 0xd800 && c <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? WORD_START : OTHER;
+  const ch = text[i]!;
+  if (LETTER_OR_DIGIT.test(ch)) return WORD_START;
+  return MARK.test(ch) ? WORD_INNER : OTHER;
 }
 
 /** Splits `text` into sentences; every character that is not whitespace belongs to exactly one sentence. */
@@ -100,7 +126,7 @@ export function splitSentences(text: string): Sentence[] {
   for (const { start: lineStart, end: lineEnd } of paragraphSpans(text)) {
     const line = text.slice(lineStart, lineEnd);
     const parts = splitLine(text, lineStart, lineEnd);
-    const short = countWords(line) <= 6;
+    const short = line.length <= 120 && countWords(line) <= 6;
     // A lone `SOURCE – PLACE` line is the dateline of the paragraph that follows.
     if (parts.length === 1 && short && paragraph < 4 && DATELINE_LINE.test(line) && !isFurniture(line)) {
       const p = parts[0]!;
@@ -214,6 +240,7 @@ function makeSentence(
 
 /** Paragraphs of a few words not closed by a full stop are headings, section names or captions. */
 function markHeading(text: string, sentences: Sentence[], paragraph: number, lineStart: number, lineEnd: number): void {
+  if (lineEnd - lineStart > 400) return; // far more than 16 words
   const line = text.slice(lineStart, lineEnd).trim();
   const last = line.replace(/[\s»”"')\]]+$/u, '').slice(-1);
   const closed = last === '.' && !line.endsWith('..');
@@ -248,12 +275,14 @@ function quotesBalanced(s: string): boolean {
   let guillemets = 0;
   let curly = 0;
   let straight = 0;
-  for (const ch of s) {
-    if (ch === '«') guillemets++;
-    else if (ch === '»') guillemets--;
-    else if (ch === '“') curly++;
-    else if (ch === '”') curly--;
-    else if (ch === '"') straight++;
+  for (let i = 0; i < s.length; i++) {
+    switch (s.charCodeAt(i)) {
+      case 0x00ab: guillemets++; break; // «
+      case 0x00bb: guillemets--; break; // »
+      case 0x201c: curly++; break; // “
+      case 0x201d: curly--; break; // ”
+      case 0x22: straight++; break; // "
+    }
   }
   return guillemets === 0 && curly === 0 && straight % 2 === 0;
 }

@@ -25,10 +25,7 @@ const PREFIXES = ['وبال', 'وكال', 'فبال', 'وال', 'فال', 'با�
 
 /** The comparable form of one word, or '' when it carries no content. */
 export function termOf(word: string): string {
-  return termOfNormalized(normalizeArabic(word).toLowerCase());
-}
-
-function termOfNormalized(w: string): string {
+  let w = normalizeArabic(word).toLowerCase();
   if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) return '';
   for (const p of PREFIXES) {
     // Keep at least three letters: `ولد` must not become `لد`.
@@ -42,12 +39,24 @@ function termOfNormalized(w: string): string {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*/gu;
 
-/** Content terms of a text, in order (normalised once for the whole text: this runs on every sentence). */
+/**
+ * Word → term, remembered: normalising is the costly part and news repeats its words (within
+ * an article and across a batch). Bounded so a long-running worker does not grow without end.
+ */
+const termCache = new Map<string, string>();
+const TERM_CACHE_LIMIT = 50_000;
+
+/** Content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const m of normalizeArabic(text).toLowerCase().matchAll(WORD)) {
-    const t = termOfNormalized(m[0]);
-    if (t) terms.push(t);
+  for (const word of text.match(WORD) ?? []) {
+    let term = termCache.get(word);
+    if (term === undefined) {
+      term = termOf(word);
+      if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+      termCache.set(word, term);
+    }
+    if (term) terms.push(term);
   }
   return terms;
 }

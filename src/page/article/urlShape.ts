@@ -42,7 +42,12 @@ export function urlShape(url: string): UrlShape {
   const segments = path.split('/').filter((s) => s && !/^(?:index|default|home)(?:\.\w+)?$/i.test(s));
   // A leading language segment (/ar/, /arabic/) does not make a page deeper.
   const meaningful = segments.filter((s) => !/^(?:ar|en|fr|arabic|amp)$/i.test(s));
-  const idParam = [...u.searchParams.entries()].some(([k, v]) => /^(?:id|p|nid|article|story|newsid|artid)$/i.test(k) && /^\d{3,}$/.test(v));
+  // forEach, not entries(): in a Firefox content script URLSearchParams' iterators come from another
+  // compartment and are not iterable there.
+  let idParam = false;
+  u.searchParams.forEach((v, k) => {
+    if (/^(?:id|p|nid|article|story|newsid|artid)$/i.test(k) && /^\d{3,}$/.test(v)) idParam = true;
+  });
   // /?p=123 and /index.php?id=123 are articles at the root.
   if (meaningful.length === 0) return idParam ? { kind: 'article', reason: 'URL with an article id', dated } : { kind: 'home', reason: 'URL is a site root', dated };
   if (FORUM_PATH.test(path) || /(^|\.)(forum|forums|vb|montada)\./.test(host)) return { kind: 'forum', reason: 'URL is a forum', dated };

@@ -158,6 +158,12 @@ export function createCardHost(options: CardHostOptions): CardHost {
         return true;
       } catch (error) {
         reportQuietly('show the card', error);
+        open = false;
+        try {
+          setHostStyle(ready.host, 'display', 'none'); // never a half-drawn card on the page
+        } catch {
+          // nothing more to undo
+        }
         return false;
       }
     },

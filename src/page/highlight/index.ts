@@ -17,7 +17,7 @@
  * Nothing here throws into the page; the page's DOM gets one element, `<arabic-news-lens-card>`, and only once a card
  * is first opened.
  */
-export { startLens, lensSettingsFrom, DEFAULT_CARD_DELAY_MS, type Lens, type LensOptions, type LensSettings, type OpenCardOptions } from './lens';
+export { startLens, lensSettingsFrom, DEFAULT_CARD_DELAY_MS, type CardSnapshot, type Lens, type LensOptions, type LensSettings, type OpenCardOptions } from './lens';
 export type { LensStats } from './stats';
 export type { ActorTimeline, ActorTimelineQuery, TimelineArticle, TimelineEvent, TimelineLoader } from '../../ui/card/types';
 export type { DomSpanLocator, TextSegment } from './domMap';

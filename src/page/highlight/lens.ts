@@ -116,6 +116,18 @@ export interface Lens {
   destroy(): void;
   /** The card host, for tests that look inside the closed shadow root. */
   readonly cardHost: CardHost | null;
+  /** What the open card says, for e2e tests (the page, and so the test driver, cannot see into the closed root). */
+  cardSnapshot(): CardSnapshot | null;
+}
+
+export interface CardSnapshot {
+  name: string;
+  /** Everything the card shows, as text. */
+  text: string;
+  label: string;
+  dir: string;
+  pinned: boolean;
+  focused: boolean;
 }
 
 interface OpenCard {
@@ -351,6 +363,20 @@ function createLens(options: LensOptions): Lens {
     get cardHost() {
       return cardHost;
     },
+    cardSnapshot: () =>
+      quietly('describe the card', () => {
+        const root = cardHost?.isOpen ? cardHost.shadow : null;
+        const dialog = root?.querySelector('[role="dialog"]');
+        if (!root || !dialog || !openCard) return null;
+        return {
+          name: root.querySelector('[data-testid="anl-card-name"]')?.textContent ?? '',
+          text: dialog.textContent ?? '',
+          label: dialog.getAttribute('aria-label') ?? '',
+          dir: dialog.getAttribute('dir') ?? '',
+          pinned: openCard.pinned,
+          focused: cardHost?.hasFocus() ?? false,
+        };
+      }, null),
     stats: () => ({ startupMs, mentions: highlighter.entries.length, hitTests: hitTestTimer.measured, hitTestMedianMs: hitTestTimer.median() }),
     mentionAt(index) {
       const entry = highlighter.entries[index];
@@ -453,6 +479,7 @@ function inertLens(): Lens {
     openMention: null,
     cardHost: null,
     mentionAt: () => null,
+    cardSnapshot: () => null,
     stats: () => ({ startupMs: 0, mentions: 0, hitTests: 0, hitTestMedianMs: null }),
     toggleHighlights: () => false,
     nextMention: () => undefined,

@@ -6,7 +6,7 @@
 import { themeVariablesCss } from './palette';
 
 const BASE_CSS = `
-.anl-root{background:var(--anl-bg);color:var(--anl-text);font:14px/1.55 system-ui,'Noto Naskh Arabic','Noto Sans Arabic','Segoe UI',sans-serif;box-sizing:border-box}
+.anl-root{background:var(--anl-bg);color:var(--anl-text);font:14px/1.55 system-ui,'Noto Naskh Arabic','Noto Sans Arabic','Segoe UI',sans-serif;box-sizing:border-box;overflow-wrap:anywhere}
 .anl-root *,.anl-root *::before,.anl-root *::after{box-sizing:inherit}
 .anl-root[lang=ar]{font-size:15px}
 .anl-root h1,.anl-root h2,.anl-root h3{line-height:1.3;margin:0 0 .5em}
@@ -18,12 +18,13 @@ const BASE_CSS = `
 .anl-root button.anl-primary{background:var(--anl-accent);color:var(--anl-on-accent);border-color:var(--anl-accent)}
 .anl-root button.anl-danger{color:var(--anl-danger);border-color:var(--anl-danger)}
 .anl-root button:disabled{opacity:.6;cursor:default}
-.anl-root input[type=checkbox]{min-height:auto;width:1.1rem;height:1.1rem;accent-color:var(--anl-accent)}
+.anl-root input[type=checkbox],.anl-root input[type=radio]{min-height:auto;width:1.1rem;height:1.1rem;padding:0;margin:0;accent-color:var(--anl-accent)}
 .anl-root input[type=color]{padding:0;width:2.5rem}
 .anl-muted{color:var(--anl-muted)}
 .anl-wrap{overflow-wrap:anywhere}
 .anl-clamp2{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .anl-row{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
+.anl-row>*{min-width:0}
 .anl-stack>*+*{margin-block-start:.75rem}
 .anl-section{border-block-start:1px solid var(--anl-border);padding-block:.75rem}
 .anl-badge{display:inline-block;border-radius:999px;padding:0 .55em;font-size:.8rem;font-weight:600;line-height:1.6;white-space:nowrap}

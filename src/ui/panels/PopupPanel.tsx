@@ -29,7 +29,7 @@ type PanelState = { status: 'loading' } | { status: 'failed'; error: string } | 
 
 export function PopupPanel({ source, language, theme, pollIntervalMs = DEFAULT_POLL_MS }: PopupPanelProps) {
   return (
-    <UiRoot language={language} theme={theme} class="anl-popup">
+    <UiRoot language={language} theme={theme} class="anl-popup" ownsDocument>
       <PopupContent source={source} pollIntervalMs={pollIntervalMs} />
     </UiRoot>
   );
@@ -131,6 +131,31 @@ function PopupContent({ source, pollIntervalMs }: { source: PopupDataSource; pol
             </button>
           </section>
         );
+        break;
+      case 'failed':
+        body = (
+          <section class="anl-stack" aria-labelledby="anl-analysis-failed">
+            <div class="anl-notice anl-error anl-stack" role="alert">
+              <h1 id="anl-analysis-failed">{t('analysisFailedTitle')}</h1>
+              <p class="anl-wrap" dir="auto" style={{ margin: '0' }}>
+                {t('errorDetails', { error: view.error })}
+              </p>
+            </div>
+            <button
+              type="button"
+              class="anl-primary"
+              onClick={() => {
+                setState({ status: 'ready', view: { kind: 'analyzing', site: view.site } });
+                run(() => source.analyzeAnyway());
+              }}
+            >
+              {t('retry')}
+            </button>
+          </section>
+        );
+        break;
+      case 'unreachable':
+        body = <p class="anl-notice">{t('pageUnreachable')}</p>;
         break;
       case 'unsupported':
         body = <p>{t('unsupportedPage')}</p>;

@@ -1,6 +1,6 @@
 /**
  * The popup with invented data, for screenshots: `popup-demo.html?lang=ar|en&theme=light|dark&state=…`
- * where state is article (default), many (200 actors), notArticle, analyzing, siteOff, failed or unsupported.
+ * where state is article (default), many (200 actors), long (very long title, name and site), notArticle, analyzing, siteOff, failed or unsupported.
  */
 import { render } from 'preact';
 import { readDemoParams } from '../components/demoParams';
@@ -12,6 +12,19 @@ function demoView(state: string | null): PopupView | Error {
   switch (state) {
     case 'many':
       return { kind: 'article', analysis: manyActors(200), site: 'news.example', highlightsEnabled: true };
+    case 'long':
+      return {
+        kind: 'article',
+        analysis: {
+          ...DEMO_ANALYSIS,
+          title: `${DEMO_ANALYSIS.title} ${'وتفاصيل إضافية طويلة جدًا عن الاجتماع '.repeat(8)}`,
+          actors: DEMO_ANALYSIS.actors.map((actor, index) =>
+            index === 0 ? { ...actor, name: `${actor.name} ${'بن عبد الله '.repeat(10)}`, role: `${actor.role ?? ''} ${'ومستشار '.repeat(12)}` } : actor,
+          ),
+        },
+        site: `very-long-subdomain-name-for-testing.${'example.'.repeat(6)}com`,
+        highlightsEnabled: true,
+      };
     case 'notArticle':
       return { kind: 'notArticle', site: 'shop.example', reason: 'the page is in English, not Arabic', highlightsEnabled: true };
     case 'analyzing':

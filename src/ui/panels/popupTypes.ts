@@ -14,6 +14,10 @@ export type PopupView =
   | { kind: 'analyzing'; site: string }
   /** The reader switched the extension off on this site. */
   | { kind: 'siteOff'; site: string }
+  /** The analysis of this page failed in the background (e.g. the model could not load). */
+  | { kind: 'failed'; site: string; error: string }
+  /** A web page our content script is not running in (opened before the extension was installed or updated). */
+  | { kind: 'unreachable'; site: string }
   /** A page no extension can read (browser pages, web stores, PDF viewer). */
   | { kind: 'unsupported' };
 

@@ -6,7 +6,7 @@ import type { ActorCard } from './dataSource';
 
 export interface ActorViewProps {
   card: ActorCard;
-  onFilterByActor(): void;
+  onFilterByActor(actorId: string, name: string): void;
   onDeleteArticle(articleId: string): void;
   onClose(): void;
 }
@@ -24,7 +24,7 @@ export function ActorView({ card, onFilterByActor, onDeleteArticle, onClose }: A
         {plural('articlesCount', actor.articleCount)}
       </p>
       <div class="anl-row">
-        <button type="button" class="anl-primary" onClick={onFilterByActor}>
+        <button type="button" class="anl-primary" onClick={() => onFilterByActor(actor.id, actor.name)}>
           {t('actorFilterBy')}
         </button>
         <button type="button" onClick={onClose}>

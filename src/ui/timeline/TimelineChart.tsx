@@ -38,9 +38,9 @@ export interface TimelineChartProps {
 
 const HEIGHT = 190;
 const AXIS_Y = HEIGHT - 34;
-const LANE_COUNT = 7;
-const LANE_HEIGHT = 16;
-const MARKER_GAP_PX = 9;
+const LANE_COUNT = 10;
+const LANE_HEIGHT = 13;
+const MARKER_GAP_PX = 8;
 /** Above this many events in the window, lanes cannot stay readable: draw density. */
 const MAX_MARKERS = 500;
 const ZOOM_STEP = 1.6;
@@ -116,9 +116,10 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
         <circle
           key={item.event.id}
           class="anl-chart-marker"
+          data-event-id={item.event.id}
           cx={xs[visibleIndex]}
           cy={AXIS_Y - 12 - lane * LANE_HEIGHT}
-          r={item.event.main ? 5.5 : 4}
+          r={item.event.main ? 5 : 3.5}
           fill="var(--anl-accent)"
           onClick={() => onSelect(item.event)}
           style={{ cursor: 'pointer' }}
@@ -182,7 +183,8 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
             return (
               <g key={tick}>
                 <line x1={x} x2={x} y1={AXIS_Y} y2={AXIS_Y + 6} stroke="var(--anl-border)" />
-                <text x={x} y={AXIS_Y + 20} text-anchor="middle" font-size="11" fill="var(--anl-muted)">
+                {/* Labels near an edge hug it instead of being cut in half. */}
+                <text x={x} y={AXIS_Y + 20} text-anchor={x < 40 ? 'start' : x > width - 40 ? 'end' : 'middle'} font-size="11" fill="var(--anl-muted)">
                   {formatAxisLabel(tick, visibleSpan, language)}
                 </text>
               </g>

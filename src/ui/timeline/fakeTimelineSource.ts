@@ -127,10 +127,23 @@ export class FakeTimelineSource implements TimelineDataSource {
   }
 
   private sortEvents(): void {
+    this.lastMatch = null;
     this.events.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
   }
 
+  /** The last filter's result, so paging through it does not filter all events again for every page. */
+  private lastMatch: { key: string; events: TimelineEvent[] } | null = null;
+
   private matching(query: TimelineFilter): TimelineEvent[] {
+    const { actorId, type, site, from, to, text } = query;
+    const key = JSON.stringify([actorId, type, site, from, to, text]);
+    if (this.lastMatch?.key === key) return this.lastMatch.events;
+    const events = this.filterEvents(query);
+    this.lastMatch = { key, events };
+    return events;
+  }
+
+  private filterEvents(query: TimelineFilter): TimelineEvent[] {
     return this.events.filter((event) => {
       if (query.site !== undefined && event.article.site !== query.site) return false;
       if (query.actorId !== undefined && !event.actors.some((actor) => actor.id === query.actorId)) return false;
@@ -232,12 +245,14 @@ export class FakeTimelineSource implements TimelineDataSource {
   async deleteArticle(articleId: string): Promise<{ removedActors: number }> {
     if (!this.articles.delete(articleId)) throw new Error(`No stored article "${articleId}".`);
     this.events = this.events.filter((event) => event.article.id !== articleId);
+    this.lastMatch = null;
     return { removedActors: 0 };
   }
 
   async clearAll(): Promise<void> {
     this.articles.clear();
     this.events = [];
+    this.lastMatch = null;
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,0 +1,69 @@
+/** The timeline's filters: actor type, site, date range, the actor chosen elsewhere, and "clear". */
+import type { ActorType } from '../../nlp/types';
+import { ACTOR_TYPES, actorTypeLabelKey } from '../components/ActorTypeBadge';
+import { useTranslator } from '../components/i18n';
+import type { TimelineFilter } from './dataSource';
+
+export interface FilterBarProps {
+  filter: TimelineFilter;
+  /** Sites offered in the site filter. */
+  sites: readonly string[];
+  /** Display name of `filter.actorId` (the filter itself only knows the id). */
+  actorName: string;
+  /** A field set to undefined is removed from the filter. */
+  onChange(patch: Partial<TimelineFilter>): void;
+  onClear(): void;
+}
+
+const valueOf = (event: Event): string | undefined => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value || undefined;
+
+export function FilterBar({ filter, sites, actorName, onChange, onClear }: FilterBarProps) {
+  const { t } = useTranslator();
+  return (
+    <section aria-labelledby="anl-filters">
+      <h2 id="anl-filters">{t('filters')}</h2>
+      <div class="anl-filters">
+        <label>
+          {t('filterType')}
+          <select value={filter.type ?? ''} onChange={(event) => onChange({ type: valueOf(event) as ActorType | undefined })}>
+            <option value="">{t('filterAnyType')}</option>
+            {ACTOR_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(actorTypeLabelKey(type))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filterSite')}
+          <select value={filter.site ?? ''} onChange={(event) => onChange({ site: valueOf(event) })}>
+            <option value="">{t('filterAnySite')}</option>
+            {sites.map((site) => (
+              <option key={site} value={site}>
+                {site}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filterFrom')}
+          <input type="date" value={filter.from ?? ''} onChange={(event) => onChange({ from: valueOf(event) })} />
+        </label>
+        <label>
+          {t('filterTo')}
+          <input type="date" value={filter.to ?? ''} onChange={(event) => onChange({ to: valueOf(event) })} />
+        </label>
+        {filter.actorId !== undefined && (
+          <p style={{ margin: '0' }}>
+            {t('filterActor')}: <bdi style={{ fontWeight: '600' }}>{actorName}</bdi>
+          </p>
+        )}
+        {Object.keys(filter).length > 0 && (
+          <button type="button" onClick={onClear}>
+            {t('clearFilters')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
