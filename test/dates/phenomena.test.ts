@@ -112,6 +112,21 @@ describe('relative expressions (past-leaning)', () => {
   });
 });
 
+describe('lists', () => {
+  it('gives each member of a list its own mention', () => {
+    expect(findDates('جرت أيام 16 و17 و18 آذار 2018', REF).map((d) => [d.text, d.value])).toEqual([
+      ['أيام 16', '2018-03-16'],
+      ['17', '2018-03-17'],
+      ['18 آذار 2018', '2018-03-18'],
+    ]);
+    expect(values('شهدت البلاد احتجاجات عامي 2016 و2017')).toEqual(['2016', '2017']);
+  });
+
+  it('keeps منذ outside a weekday it introduces', () => {
+    expect(only('منذ يوم الثلاثاء الماضي')).toMatchObject({ text: 'يوم الثلاثاء الماضي', value: '2024-03-12' });
+  });
+});
+
 describe('parts, seasons, decades and ranges', () => {
   it('splits months into thirds and years into parts', () => {
     expect(only('أوائل شباط')).toMatchObject({ value: '2024-02-01/2024-02-10', grain: 'part-of-month' });
@@ -160,6 +175,11 @@ describe('Hijri', () => {
     expect(values('ربيع الآخر 1445')).toEqual(['2023-10-16/2023-11-14']);
   });
 
+  it('reads غرة (first day) and the n-th day of a holiday', () => {
+    expect(values('غرة رمضان 1445')).toEqual(['2024-03-11']);
+    expect(values('ثاني أيام عيد الفطر 1444')).toEqual(['2023-04-22']);
+  });
+
   it('resolves holidays past-leaning', () => {
     expect(values('عيد الفطر')).toEqual(['2023-04-21']);
     expect(values('رأس السنة الهجرية')).toEqual(['2023-07-19']);
@@ -195,6 +215,12 @@ describe('not dates', () => {
     ['a name like a month', 'التقى شعبان عبد الرحيم'],
     ['a verb like a month', 'مارس السياسة سنوات'],
     ['a phone number', '01012345678'],
+    ['بكرة القدم ("with the ball")', 'الأنشطة المرتبطة بكرة القدم'],
+    ['the idiom يوماً بعد يوم', 'يتكشف الأمر يوماً بعد يوم'],
+    ['amounts compared with من … إلى', 'زادت المدة من أربع سنوات إلى خمس'],
+    ['a month name inside a foreign name', 'التقى لويجي دي مايو بالصحفيين'],
+    ['واحد ("one") is not و + أحد (Sunday)', 'وصل قبلهم بيوم واحد'],
+    ['an age given as a decade', 'رجل في الثمانينيات من العمر'],
     ['a year before the common era', 'بني المعبد عام 500 ق.م'],
     ['a night of the story (تلك الليلة)', 'في تلك الليلة سمعنا الشعراء'],
     ['a duration after a comparison', 'استمر أكثر من يومين'],

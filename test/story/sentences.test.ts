@@ -107,3 +107,16 @@ describe('splitSentences', () => {
     expect(splitSentences(' \n\n \t')).toEqual([]);
   });
 });
+
+describe('datelines without an agency', () => {
+  it('takes a bare `PLACE - ` opening as a dateline', () => {
+    const text = 'عمّان - أعلنت وزارة الخارجية أمس أن جولة جديدة من المحادثات ستعقد قريباً.';
+    const [first] = splitSentences(text);
+    expect(first!.dateline?.text).toBe('عمّان -');
+    expect(text.slice(first!.bodyStart, first!.end).startsWith('أعلنت وزارة الخارجية')).toBe(true);
+  });
+  it('leaves a dash later in the sentence alone', () => {
+    const text = 'أعلنت الحكومة الخطة الجديدة - وهي الثالثة هذا العام - أمام البرلمان.';
+    expect(splitSentences(text)[0]!.dateline).toBeUndefined();
+  });
+});

@@ -5,7 +5,6 @@
  * readers (day, month, year, modifiers), resolve with resolve.ts, and may return a match
  * without a value: that consumes an impossible date (31 شباط) so nothing is invented from it.
  */
-import type { DateGrain } from '../types';
 import { easterSunday, fromEpochDay, toEpochDay, toHijri, weekdayOf, addMonths } from './calendar';
 import {
   BARE_WEEKDAYS, CARDINALS, DECADES, FUTURE_WORDS, GREGORIAN_ERA, HIJRI_ERA, HOLIDAYS, LAST_WORDS, MONTHS,
@@ -31,11 +30,13 @@ export interface RawMatch {
   year?: number;
   /** Re-resolves the expression in a given year (من يناير إلى مارس 2024). */
   inYear?: (year: number) => Resolved | null;
+  /** A list (16 و17 و18 آذار، عامي 2016 و2017): one mention per member, replacing this match. */
+  parts?: RawMatch[];
 }
 
 const CLITICS = ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك'];
 const PREPOSITIONS = wordSet(['من', 'في', 'ب', 'خلال']);
-const DAY_NOUNS = wordSet(['يوم', 'اليوم']);
+const DAY_NOUNS = wordSet(['يوم', 'اليوم', 'يومي', 'أيام']);
 const DAYPART_NOUNS = wordSet(['صباح', 'مساء', 'ليله', 'ظهر', 'فجر', 'عصر', 'ليل', 'نهار', 'ظهيره', 'يوم']);
 const THIS_WORDS = wordSet(['هذا', 'هذه']);
 const AGO_TRIGGERS = new Map<string, -1 | 1>([['منذ', -1], ['قبل', -1], ['بعد', 1]]);
@@ -49,6 +50,11 @@ const NOWADAYS_HEADS = wordSet(['عين', 'روسيا', 'اخبار', 'عالم'
 /** After اليوم, these make it the name of a day or a day of some event, not today. */
 const NAMED_DAY_ADJECTIVES = wordSet(['العالمي', 'الوطني', 'الدولي', 'العربي', 'الخليجي', 'التالي', 'الأخير', 'نفسه', 'ذاته', 'المفتوح', 'الدراسي', 'الرياضي', 'الموعود', 'الختامي', 'الافتتاحي', 'الأممي', 'الاخير', 'العالمى']);
 const MONTH_NOUN = wordSet(['شهر']);
+const BALL_GAMES = wordSet(['القدم', 'السلة', 'اليد', 'الطائرة', 'الطاولة', 'المضرب', 'الماء', 'القدم،']);
+/** Particles of foreign names (لويجي دي مايو): a month name after them is part of the name. */
+const NAME_PARTICLES = wordSet(['دي', 'دو', 'دا', 'ديل', 'دل', 'فون', 'فان', 'لا']);
+const NEW_MOON = wordSet(['غرة']);
+const DAYS_OF = wordSet(['أيام', 'ايام']);
 const DISTAL_DEMONSTRATIVES = wordSet(['تلك', 'ذلك', 'نفس']);
 const RELATIVE_CLAUSE = wordSet(['اللي', 'الي', 'إللي']);
 const COLLOQUIAL_MODIFIERS = new Map<string, -1 | 1>(
@@ -73,7 +79,7 @@ const START_WORDS = new Set<string>();
 for (const map of [MONTHS, RELATIVE_DAYS, HOLIDAYS]) for (const key of map.keys()) START_WORDS.add(key.split(' ')[0]!);
 for (const set of [WEEKDAYS, BARE_WEEKDAYS, ORDINAL_UNITS, ORDINAL_TENS, PERIOD_NOUNS, PARTS, SEASONS, DECADES, CARDINALS, UNITS, YEAR_NOUNS])
   for (const key of set.keys()) START_WORDS.add(key);
-for (const w of ['ال', ...LAST_WORDS, ...TEN_DAYS, ...DAY_NOUNS, ...DAYPART_NOUNS, ...THIS_WORDS, ...AGO_TRIGGERS.keys(), 'من', 'بين', 'شهر', 'الربع', 'النصف', 'عقد', 'الشهر', 'اخر'])
+for (const w of ['ال', ...NEW_MOON, ...LAST_WORDS, ...TEN_DAYS, ...DAY_NOUNS, ...DAYPART_NOUNS, ...THIS_WORDS, ...AGO_TRIGGERS.keys(), 'من', 'بين', 'شهر', 'الربع', 'النصف', 'عقد', 'الشهر', 'اخر'])
   START_WORDS.add(w);
 /** The same with every clitic attached (وفي، بعام، للعام), so the scan tests each word with one lookup. */
 const START_FORMS = new Set<string>(START_WORDS);
@@ -166,8 +172,11 @@ export class DateParser {
         i++;
         continue;
       }
-      match = this.extend(match);
-      out.push(match);
+      if (match.parts) out.push(...match.parts);
+      else {
+        match = this.extend(match);
+        out.push(match);
+      }
       i = Math.max(match.end, i + 1);
     }
     return out;
@@ -213,6 +222,12 @@ export class DateParser {
     }
     this.forms[i] = forms;
     return forms;
+  }
+
+  /** A weekday without the article, as written (no clitic: واحد is "one", not و + أحد). */
+  private bareWeekday(i: number): Form | undefined {
+    const w = this.word(i);
+    return w !== undefined && BARE_WEEKDAYS.has(w) ? { text: w, prefix: 0 } : undefined;
   }
 
   private canStart(i: number): boolean {
@@ -326,6 +341,9 @@ export class DateParser {
     }
     const n = this.num(i);
     if (n !== undefined) return this.digits(i) <= 2 ? { day: n, end: i + 1, prefix: 0, ordinal: false } : undefined;
+    // غرة رمضان: the first day of a (Hijri) month.
+    const first = this.formIn(i, NEW_MOON);
+    if (first) return { day: 1, end: i + 1, prefix: first.prefix, ordinal: true };
     const tens = this.formIn(i, ORDINAL_TENS);
     if (tens) return { day: ORDINAL_TENS.get(tens.text)!, end: i + 1, prefix: tens.prefix, ordinal: true };
     const unit = this.formIn(i, ORDINAL_UNITS);
@@ -580,8 +598,16 @@ export class DateParser {
   private best(i: number, inRange: boolean): RawMatch | undefined {
     const ref = this.reference(i);
     let best: RawMatch | undefined;
+    // Frequent function words start only a few kinds of date: try just those rules.
+    const lead = this.word(i);
     const candidates =
-      this.scanned.kinds[i] === 1
+      lead === 'من' || lead === 'بين'
+        ? [this.ruleRange(i), this.ruleAgo(i, ref)]
+        : lead === 'بعد' || lead === 'قبل' || lead === 'منذ'
+          ? [this.ruleAgo(i, ref), this.ruleRelativeDay(i, ref)]
+          : lead === 'هذا' || lead === 'هذه'
+            ? [this.ruleWeekday(i, ref), this.ruleRelativeDay(i, ref), this.ruleRelativePeriod(i, ref), this.ruleSeason(i, ref)]
+            : this.scanned.kinds[i] === 1
         ? [this.ruleNumeric(i, ref), this.ruleDayMonth(i, ref, false), this.ruleYear(i, ref, inRange), this.ruleAgo(i, ref)]
         : [
             this.ruleDayMonth(i, ref, false),
@@ -630,6 +656,14 @@ export class DateParser {
     } else if (afterBetween && this.word(j)?.startsWith('و')) {
       return undefined;
     }
+    // A list of days sharing a month: 16 و17 و18 آذار.
+    const listed: Array<{ day: number; start: number; end: number }> = [];
+    while (last === undefined && (this.word(j) === 'و' || this.punct(j) === '،')) {
+      const next = this.readDay(j + 1);
+      if (!next) break;
+      listed.push({ day: next.day, start: j + 1, end: next.end });
+      j = next.end;
+    }
     // "اليوم الثالث من …" and "الأول من …" need من (or a month right after).
     if (this.word(j) === 'من' && (this.word(j + 1) === 'شهر' || this.phrase(j + 1, MONTHS, 3) || this.word(j + 1) === 'الشهر' || this.is(j + 1, THIS_WORDS))) j++;
     const month = this.readMonth(j, ref, false);
@@ -642,6 +676,13 @@ export class DateParser {
     if (month.entry?.calendar === 'hijri' && month.entry.month === 2 && month.entry.ambiguous && !month.year && month.relation === undefined && !month.withNoun) return undefined;
     const end = month.end;
     const yearOf = month.year?.year;
+    if (listed.length) {
+      const parts: RawMatch[] = [{ start: i, end: first.end, prefix, value: this.dayInMonth(month, first.day, ref, weekday) }];
+      listed.forEach((d, k) =>
+        parts.push({ start: d.start, end: k === listed.length - 1 ? end : d.end, prefix: 0, value: this.dayInMonth(month, d.day, ref) }),
+      );
+      return { start: i, end, prefix, value: parts[parts.length - 1]!.value, parts };
+    }
     if (last === undefined) {
       const value = this.dayInMonth(month, first.day, ref, weekday);
       return this.withYear({ start: i, end, prefix, value }, yearOf, (y) => this.dayInMonth({ ...month, year: { end, prefix: 0, year: y, explicit: true } }, first.day, ref));
@@ -686,6 +727,7 @@ export class DateParser {
         }
       }
     }
+    if (!month.year && month.relation === undefined && !month.withNoun && month.prefix === 0 && NAME_PARTICLES.has(this.word(i - 1) ?? '')) return undefined;
     if (month.entry?.ambiguous && !month.year && month.relation === undefined && !month.withNoun) {
       // A bare word that is also a common word or name (مارس، رمضان، آب) needs a preposition before
       // it, and no clitic of its own: "من باب" is "by way of", not "since August".
@@ -712,7 +754,7 @@ export class DateParser {
       j++;
     } else {
       const dayPart = this.formIn(j, DAYPART_NOUNS);
-      if (dayPart && (this.formIn(j + 1, WEEKDAYS) || this.formIn(j + 1, BARE_WEEKDAYS))) {
+      if (dayPart && (this.formIn(j + 1, WEEKDAYS) || this.bareWeekday(j + 1))) {
         prefix = dayPart.prefix;
         allowBare = true;
         j++;
@@ -720,7 +762,7 @@ export class DateParser {
     }
     const full = this.formIn(j, WEEKDAYS);
     // A weekday without the article is trusted after يوم/صباح… or before الأسبوع (اثنين الأسبوع الحالي).
-    const bare = allowBare || this.word(j + 1) === 'الاسبوع' ? this.formIn(j, BARE_WEEKDAYS) : undefined;
+    const bare = allowBare || this.word(j + 1) === 'الاسبوع' ? this.bareWeekday(j) : undefined;
     const form = full ?? bare;
     if (!form) return undefined;
     const weekday = (full ? WEEKDAYS.get(form.text) : BARE_WEEKDAYS.get(form.text))!;
@@ -769,9 +811,6 @@ export class DateParser {
       const weekRelation = this.readModifier(w + 1);
       if (weekRelation !== undefined) return done(this.afterModifier(w + 1), weekdayInWeek(ref, weekday, weekRelation));
     }
-    if (!full && !coming) {
-      // A bare weekday word after يوم/صباح is still a weekday.
-    }
     const direction = coming ? 'future' : ref.future ? 'future' : 'past';
     return done(j, bareWeekday(ref, weekday, direction));
   }
@@ -806,12 +845,17 @@ export class DateParser {
         prefix = ordinal.prefix;
       } else return undefined;
       j++;
+      // ثاني أيام عيد الأضحى: the n-th day of a holiday.
+      if (nth > 0 && this.is(j, DAYS_OF)) {
+        const holiday = this.ruleHoliday(j + 1, ref);
+        if (holiday) return { start: i, end: holiday.end, prefix, value: holiday.value ? dayValue(holiday.value.first + nth - 1) : null };
+      }
       if (this.word(j) === 'اسبوع') {
         kind = 'week';
         j++;
       } else {
         if (this.word(j) === 'يوم') j++;
-        const day = this.formIn(j, WEEKDAYS) ?? this.formIn(j, BARE_WEEKDAYS);
+        const day = this.formIn(j, WEEKDAYS) ?? this.bareWeekday(j);
         if (day) {
           weekday = WEEKDAYS.get(day.text) ?? BARE_WEEKDAYS.get(day.text)!;
           kind = 'weekday';
@@ -863,6 +907,8 @@ export class DateParser {
       if (found.prefix === 0 && before !== undefined && NOWADAYS_HEADS.has(before)) return undefined;
     }
     if (single === 'غد' && this.word(i - 1) !== undefined && NOWADAYS_HEADS.has(this.word(i - 1)!)) return undefined;
+    // بكرة القدم is "with the ball", not "tomorrow".
+    if (BALL_GAMES.has(this.word(end) ?? '') && (single === 'بكره' || single === 'بكرا')) return undefined;
     // تلك الليلة / ذلك اليوم: a night or day of the story, not of publication.
     if (found.prefix === 0 && DISTAL_DEMONSTRATIVES.has(this.word(i - 1) ?? '')) return undefined;
     // أمس الأربعاء / اليوم (الخميس) / اليوم الاثنين 10 أغسطس: the weekday and date name the same day.
@@ -935,7 +981,8 @@ export class DateParser {
       if (!unitForm || unitForm.prefix !== 0) return undefined;
       const unit = UNITS.get(unitForm.text)!;
       const end = unitAt + 1;
-      if (this.tok(end)?.kind === 'number' || this.word(end) === 'من' || this.word(end) === 'على') return undefined;
+      // "من أربع سنوات إلى خمس" compares amounts.
+      if (this.tok(end)?.kind === 'number' || this.word(end) === 'من' || this.word(end) === 'على' || RANGE_TO.has(this.word(end) ?? '')) return undefined;
       if (amount && unit.plural && amount.amount >= 2) return { start: i, end, prefix: 0, value: shiftReference(ref, -amount.amount, unit.unit) };
       if (!amount && unit.dual) return { start: i, end, prefix: 0, value: shiftReference(ref, -2, unit.unit) };
       if (!amount && !unit.plural && !unit.dual && unit.unit === 'week') return { start: i, end, prefix: 0, value: shiftReference(ref, -1, 'week') };
@@ -961,8 +1008,10 @@ export class DateParser {
     }
     if (amount && unit.dual) return undefined;
     let end = unitAt + 1;
-    // "منذ عام 2011" and "منذ شهر فبراير" name a date; "بعد يومين من الهجوم" counts from another event.
-    if (this.tok(end)?.kind === 'number' || this.phrase(end, MONTHS, 3)) return undefined;
+    // "منذ عام 2011", "منذ شهر فبراير" and "منذ يوم الثلاثاء" name a date; "بعد يومين من الهجوم"
+    // counts from another event; "يوماً بعد يوم" is an idiom ("day by day").
+    if (this.tok(end)?.kind === 'number' || this.phrase(end, MONTHS, 3) || this.formIn(end, WEEKDAYS) || this.bareWeekday(end)) return undefined;
+    if (!amount && UNITS.get(this.word(i - 1) ?? '')?.unit === unit.unit) return undefined;
     if (!amount && !unit.dual && this.is(end, ONE_WORDS)) end++;
     const after = this.is(end, ONLY_WORDS) ? end + 1 : end;
     if (this.word(after) === 'من' || this.word(after) === 'على' || this.word(after) === 'علي') return undefined;
@@ -1080,6 +1129,8 @@ export class DateParser {
     if (!decadeNoun) prefix = form.prefix;
     const tens = DECADES.get(form.text)!;
     j++;
+    // في الثمانينيات من العمر / من عمره is an age, not a decade.
+    if (this.word(j) === 'من' && (this.word(j + 1) ?? '').replace(/^ال/, '').startsWith('عمر')) return undefined;
     let century: number | undefined;
     let c = j;
     if (this.word(c) === 'من' || this.word(c) === 'في') c++;
@@ -1145,16 +1196,21 @@ export class DateParser {
       // العام الماضي / هذا العام are the relative-period rule's; العام 2024 is a year.
       if (this.tok(i + 1)?.kind !== 'number') return undefined;
     }
-    const hijri = year.calendar === 'hijri' || (year.calendar === undefined && year.year >= 1300 && year.year <= 1500 && !this.hasGregorianContext(i));
-    const value = hijri ? hijriYearValue(year.year) : gregorianYear(year.year);
+    // Without an era mark, عام 1436 in the Hijri range is a Hijri year (Gulf news writes it so);
+    // a bare 1436 after في/منذ is too uncertain either way and is left alone.
+    const hijri = year.calendar === 'hijri' || (year.calendar === undefined && year.year >= 1300 && year.year <= 1500);
     if (hijri && year.calendar === undefined && !this.formIn(i, YEAR_NOUNS)) return undefined;
+    const value = hijri ? hijriYearValue(year.year) : gregorianYear(year.year);
     // A skipped preposition (من عام 1993) stays outside the span.
     const start = year.start ?? i;
+    // عامي 2016 و2017 (not after بين, where it is a range): one mention per year.
+    const dual = this.formIn(start, YEAR_NOUNS)?.text.endsWith('ي');
+    if (dual && !hijri && this.word(start - 1) !== 'بين' && this.word(year.end) === 'و' && this.digits(year.end + 1) === 4) {
+      const second = this.num(year.end + 1)!;
+      const first: RawMatch = { start, end: year.end, prefix: year.prefix, value, year: year.year };
+      return { start, end: year.end + 2, prefix: year.prefix, value, parts: [first, { start: year.end + 1, end: year.end + 2, prefix: 0, value: gregorianYear(second), year: second }] };
+    }
     return { start, end: year.end, prefix: start === i || year.start !== undefined ? year.prefix : 0, value, year: hijri ? undefined : year.year };
-  }
-
-  private hasGregorianContext(_i: number): boolean {
-    return false;
   }
 
   /** 14/03/2024، 2024-03-14، 14-09-1432 هـ، 2/2013, and DD/MM after a weekday. */
@@ -1292,8 +1348,3 @@ export class DateParser {
   }
 }
 
-export function futureMarked(word: string): boolean {
-  return FUTURE_WORDS.has(normalizeKey(word));
-}
-
-export type { DateGrain };

@@ -91,6 +91,8 @@ function viewTokens(tokens: readonly string[], options: FeatureOptions): TokenVi
   });
 }
 
+const PIPE = '|';
+
 export interface SentenceFeatures {
   offsets: Uint32Array;
   ids: Uint32Array;
@@ -109,8 +111,14 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const offsets = new Uint32Array(tokens.length + 1);
   const identityCounts = new Uint8Array(tokens.length);
   const ids: number[] = [];
-  const add = (feature: string): void => {
-    ids.push(fnv1a(feature) & mask);
+  // FNV-1a is sequential, so hashing the template and then each part (joined by |) gives the
+  // bucket of the concatenated string without building it.
+  const add = (template: string, a?: string, b?: string, c?: string): void => {
+    let h = fnv1a(template);
+    if (a !== undefined) h = fnv1a(a, h);
+    if (b !== undefined) h = fnv1a(b, fnv1a(PIPE, h));
+    if (c !== undefined) h = fnv1a(c, fnv1a(PIPE, h));
+    ids.push(h & mask);
   };
   const useLexicon = options.lexicon !== undefined && options.lexicon.size > 0;
   for (let i = 0; i < views.length; i++) {
@@ -120,62 +128,62 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
     const next = at(i + 1);
     // Identity features first: training may hide them (see `identityCounts`) so the weights
     // also learn from context, affixes and clusters, which are all an unseen name has.
-    add('w0=' + w.norm);
-    add('r0=' + w.raw);
-    add('r-1|r0=' + prev.raw + '|' + w.raw);
-    add('c0=' + w.core);
-    add('s0=' + w.stem);
-    add('c-1|c0=' + prev.core + '|' + w.core);
-    add('c0|c+1=' + w.core + '|' + next.core);
+    add('w0=', w.norm);
+    add('r0=', w.raw);
+    add('r-1|r0=', prev.raw, w.raw);
+    add('c0=', w.core);
+    add('s0=', w.stem);
+    add('c-1|c0=', prev.core, w.core);
+    add('c0|c+1=', w.core, next.core);
     identityCounts[i] = ids.length - offsets[i]!;
     add('bias');
-    add('w-1=' + prev.norm);
-    add('w+1=' + next.norm);
-    add('s-1=' + prev.stem);
-    add('s+1=' + next.stem);
-    add('s-2=' + at(i - 2).stem);
-    add('s+2=' + at(i + 2).stem);
-    add('p0=' + w.prefix);
-    add('shape=' + w.shape + '|' + Math.min(w.stem.length, 8));
-    add('shape-1|shape0|shape+1=' + prev.shape + '|' + w.shape + '|' + next.shape);
+    add('w-1=', prev.norm);
+    add('w+1=', next.norm);
+    add('s-1=', prev.stem);
+    add('s+1=', next.stem);
+    add('s-2=', at(i - 2).stem);
+    add('s+2=', at(i + 2).stem);
+    add('p0=', w.prefix);
+    add('shape=', w.shape, String(Math.min(w.stem.length, 8)));
+    add('shape-1|shape0|shape+1=', prev.shape, w.shape, next.shape);
     for (let k = 1; k <= 4; k++) {
       if (w.stem.length > k) {
-        add(`pre${k}=` + w.stem.slice(0, k));
-        add(`suf${k}=` + w.stem.slice(-k));
+        add(`pre${k}=`, w.stem.slice(0, k));
+        add(`suf${k}=`, w.stem.slice(-k));
       }
     }
-    if (w.trigger) add('t0=' + w.trigger);
-    if (prev.trigger) add('t-1=' + prev.trigger);
-    if (at(i - 2).trigger) add('t-2=' + at(i - 2).trigger);
-    if (next.trigger) add('t+1=' + next.trigger);
-    if (prev.trigger && w.trigger === '') add('t-1|p0=' + prev.trigger + '|' + w.prefix);
+    if (w.trigger) add('t0=', w.trigger);
+    if (prev.trigger) add('t-1=', prev.trigger);
+    if (at(i - 2).trigger) add('t-2=', at(i - 2).trigger);
+    if (next.trigger) add('t+1=', next.trigger);
+    if (prev.trigger && w.trigger === '') add('t-1|p0=', prev.trigger, w.prefix);
     if (useLexicon) {
-      add('k0=' + w.coarse);
-      add('f0=' + w.fine);
-      add('k-1=' + prev.coarse);
-      add('k+1=' + next.coarse);
-      add('f-1=' + prev.fine);
-      add('f+1=' + next.fine);
-      add('k-1|k0|k+1=' + prev.coarse + '|' + w.coarse + '|' + next.coarse);
-      add('k-1|k0=' + prev.coarse + '|' + w.coarse);
-      add('k0|k+1=' + w.coarse + '|' + next.coarse);
-      add('f0|p0=' + w.fine + '|' + w.prefix);
-      add('k-2=' + at(i - 2).coarse);
-      add('k+2=' + at(i + 2).coarse);
-      add('s-1|k0=' + prev.stem + '|' + w.coarse);
-      add('k0|s+1=' + w.coarse + '|' + next.stem);
-      add('freq0=' + w.freqClass);
-      add('freq0|p0=' + w.freqClass + '|' + w.prefix);
+      add('k0=', w.coarse);
+      add('f0=', w.fine);
+      add('k-1=', prev.coarse);
+      add('k+1=', next.coarse);
+      add('f-1=', prev.fine);
+      add('f+1=', next.fine);
+      add('k-1|k0|k+1=', prev.coarse, w.coarse, next.coarse);
+      add('k-1|k0=', prev.coarse, w.coarse);
+      add('k0|k+1=', w.coarse, next.coarse);
+      add('f0|p0=', w.fine, w.prefix);
+      add('k-2=', at(i - 2).coarse);
+      add('k+2=', at(i + 2).coarse);
+      add('s-1|k0=', prev.stem, w.coarse);
+      add('k0|s+1=', w.coarse, next.stem);
+      add('freq0=', String(w.freqClass));
+      add('freq0|p0=', String(w.freqClass), w.prefix);
       for (const [name, bit] of Object.entries(LEXICON_FLAG)) {
-        if (w.flags & bit) add('mined0=' + name);
-        if (prev.flags & bit) add('mined-1=' + name);
-        if (next.flags & bit) add('mined+1=' + name);
+        if (w.flags & bit) add('mined0=', name);
+        if (prev.flags & bit) add('mined-1=', name);
+        if (next.flags & bit) add('mined+1=', name);
       }
     }
     if (options.gazetteer) {
-      if (w.gazetteer) add('g0=' + w.gazetteer);
-      if (prev.gazetteer) add('g-1=' + prev.gazetteer);
-      if (next.gazetteer) add('g+1=' + next.gazetteer);
+      if (w.gazetteer) add('g0=', w.gazetteer);
+      if (prev.gazetteer) add('g-1=', prev.gazetteer);
+      if (next.gazetteer) add('g+1=', next.gazetteer);
       if (w.nisba) add('nisba0');
       if (next.nisba) add('nisba+1');
       if (prev.nisba) add('nisba-1');

@@ -174,7 +174,9 @@ export class Gazetteer {
     if (word === undefined) return undefined;
     // The word as written, its most plausible clitic split, then every other reading: a
     // place name after و/ب/ل (وسوريا) is found even where frequencies do not decide the split.
-    const firsts = [word, splitClitics(word, frequency).core, ...cliticCandidates(word).map((c) => c.core)];
+    const readings = cliticCandidates(word).map((c) => c.core);
+    if (!this.byFirst.has(word) && !readings.some((r) => this.byFirst.has(r))) return undefined;
+    const firsts = [word, splitClitics(word, frequency).core, ...readings];
     for (const first of new Set(firsts)) {
       const list = this.byFirst.get(first);
       if (!list) continue;

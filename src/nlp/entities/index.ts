@@ -3,7 +3,17 @@
  * (model.ts, features.ts), GROUP rules and clitic-free mentions (mentions.ts), and actor
  * grouping with roles (actors.ts). Pure TypeScript: runs in the worker, the page, Node tests
  * and the CLI. The model file is loaded by the caller (fetch → ArrayBuffer in the worker,
- * src/cli/loadModel.ts in Node) and parsed once with `parseNerModel`.
+ * src/cli/loadModel.ts in Node) and parsed once with `parseNerModel`; public/models/MODEL_CARD.md
+ * documents the file.
+ *
+ * GROUP (armed or political groups, factions, movements) is not a tagger label; an actor is a
+ * GROUP when (mentions.ts):
+ * - an ORG mention is headed by a group word (حركة، جماعة، حزب، فصائل، ميليشيا، كتائب، تنظيم …);
+ * - an ORG mention is one word that the unlabeled text shows after such words (mined, e.g. حماس),
+ *   or a plural gentilic with the article that is no country's people (الحوثيون);
+ * - a faction word (فصائل، ميليشيات، جماعات، كتائب …) is followed by a nationality adjective, an
+ *   articled adjective or a place/organisation name (الفصائل اليمنية، فصائل اليمن، فصائل عراقية).
+ * `tagTokens` and the CLI `tag` print ANERcorp's labels, where all of these are ORG.
  */
 import { NerModel } from './model';
 

@@ -2,6 +2,12 @@
  * From text to typed mentions: tokens with offsets, sentences, the tagger's spans, the GROUP
  * rules, gazetteer places the tagger missed, clitics cut off the mention's start, furniture
  * lines skipped.
+ *
+ * Offsets: a mention starts after attached conjunctions and prepositions (`وإيران` → `إيران`,
+ * `بالعراق` → `العراق`); the article stays (`الولايات المتحدة`). For ل + ال, written `لل`
+ * (`للولايات المتحدة`), the article's alif is not in the text, so no substring reads
+ * `الولايات`: the mention starts after `لل` (`ولايات المتحدة`), and its display form, used for
+ * names and grouping, restores the article (`الولايات المتحدة`).
  */
 import type { ActorType } from '../types';
 import { normalizeArabic, stripMarks } from '../text/normalize';

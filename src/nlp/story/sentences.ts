@@ -75,11 +75,13 @@ export function isFurniture(text: string): boolean {
 
 /**
  * A dateline at the start of a paragraph: `PLACE - (SOURCE):`, `PLACE – SOURCE:`,
- * `PLACE (SOURCE) -`. Places and agencies are short runs of words.
+ * `PLACE (SOURCE) -`, `PLACE - `. Places and agencies are short runs of words.
  */
 const DATELINE_PATTERNS: RegExp[] = [
   /^\s*[\p{L}\p{M}][\p{L}\p{M} ]{1,40}?\s*[-–—]\s*\(?\s*[\p{L}\p{M}][\p{L}\p{M} .،,]{1,40}?\s*\)?\s*[:：]\s*/u,
   /^\s*[\p{L}\p{M}][\p{L}\p{M} ]{1,40}?\s*\(\s*[\p{L}\p{M}][\p{L}\p{M} .،,]{1,40}?\s*\)\s*[-–—:：]\s*/u,
+  // A bare place and a dash: `عمّان - أعلنت …` (one to three words before a spaced dash).
+  /^\s*[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2} [-–—] (?=\p{L})/u,
 ];
 
 /** A paragraph that is only a short `SOURCE – PLACE` or `PLACE (SOURCE)` line, no sentence in it. */

@@ -50,7 +50,7 @@ export const DEFAULT_TUNING: SummaryTuning = {
   centrality: 0.35,
   position: 0.6,
   title: 0.15,
-  actors: 0.1,
+  actors: 0.03,
   events: 0.05,
   positionDecay: 0.5,
   lambda: 0.7,

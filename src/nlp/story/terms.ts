@@ -40,23 +40,35 @@ export function termOf(word: string): string {
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*/gu;
 
 /**
- * Word → term, remembered: normalising is the costly part and news repeats its words (within
- * an article and across a batch). Bounded so a long-running worker does not grow without end.
+ * Whitespace-separated chunk → its terms, remembered: normalising and the Unicode word regex
+ * are the costly part, and news repeats its words (within an article and across a batch).
+ * Bounded so a long-running worker does not grow without end.
  */
-const termCache = new Map<string, string>();
-const TERM_CACHE_LIMIT = 50_000;
+const chunkCache = new Map<string, readonly string[]>();
+const CHUNK_CACHE_LIMIT = 50_000;
+const NO_TERMS: readonly string[] = [];
+
+function chunkTerms(chunk: string): readonly string[] {
+  let terms = chunkCache.get(chunk);
+  if (terms === undefined) {
+    const found: string[] = [];
+    for (const word of chunk.match(WORD) ?? []) {
+      const t = termOf(word);
+      if (t) found.push(t);
+    }
+    terms = found.length ? found : NO_TERMS;
+    if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
+    chunkCache.set(chunk, terms);
+  }
+  return terms;
+}
 
 /** Content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const word of text.match(WORD) ?? []) {
-    let term = termCache.get(word);
-    if (term === undefined) {
-      term = termOf(word);
-      if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-      termCache.set(word, term);
-    }
-    if (term) terms.push(term);
+  for (const chunk of text.split(/\s+/)) {
+    if (!chunk) continue;
+    for (const t of chunkTerms(chunk)) terms.push(t);
   }
   return terms;
 }
