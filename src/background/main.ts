@@ -10,6 +10,8 @@ import { analyzeText } from '../nlp/analyze';
 import type { Analysis } from '../nlp/types';
 import { getNerModel, modelLoadedFromFile } from './model';
 import { forgetTab, readTabAnalysis, writeTabAnalysis } from './tabAnalyses';
+import { actorCardFor, openTimelinePage, rememberArticle } from './timeline';
+import { sendTabMessage } from '../common/messaging';
 
 const workerStartedAt = Date.now();
 
@@ -23,7 +25,8 @@ async function analyzeArticle(article: ArticleReading, tabId: number | undefined
     );
     // The page decided it is an Arabic article; keep its language verdict alongside the core's.
     const result: Analysis = { ...analysis, lang: article.lang || analysis.lang };
-    await writeTabAnalysis(tabId, { status: 'analyzed', analysis: result, updatedAt: Date.now() });
+    const storeError = await rememberArticle(result, article.url, article.canonicalUrl);
+    await writeTabAnalysis(tabId, { status: 'analyzed', analysis: result, updatedAt: Date.now(), storeError });
     return result;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -36,6 +39,21 @@ listenForMessages({
   ping: () => ({ pong: true, workerStartedAt, modelLoaded: modelLoadedFromFile() }),
   analyzeArticle: ({ article }, { tabId }) => analyzeArticle(article, tabId),
   getTabAnalysis: ({ tabId }) => readTabAnalysis(tabId),
+  getActorCard: (request) => actorCardFor(request),
+  openTimeline: async ({ name }) => {
+    await openTimelinePage(name);
+    return { opened: true };
+  },
+});
+
+// Keyboard shortcuts (manifest `commands`) act on the page in the active tab.
+browser.commands?.onCommand.addListener((command, tab) => {
+  if (command !== 'toggle-highlights' && command !== 'next-mention' && command !== 'previous-mention') return;
+  void (async () => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    await sendTabMessage(tabId, 'pageCommand', { command });
+  })().catch((error: unknown) => console.warn(`[arabic-news-lens] ${command}: ${String(error)}`));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

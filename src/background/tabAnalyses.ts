@@ -13,6 +13,7 @@ export interface TabAnalysisEntry {
   analysis: Analysis | null;
   error?: string;
   updatedAt: number;
+  storeError?: string;
 }
 
 const keyFor = (tabId: number): string => `${KEY_PREFIX}${tabId}`;
@@ -21,7 +22,7 @@ export async function readTabAnalysis(tabId: number): Promise<TabAnalysisRespons
   const stored = await browser.storage.session.get(keyFor(tabId));
   const entry = stored[keyFor(tabId)] as TabAnalysisEntry | undefined;
   if (!entry) return { status: 'none', analysis: null };
-  return { status: entry.status, analysis: entry.analysis, error: entry.error, updatedAt: entry.updatedAt };
+  return { status: entry.status, analysis: entry.analysis, error: entry.error, updatedAt: entry.updatedAt, storeError: entry.storeError };
 }
 
 export async function writeTabAnalysis(tabId: number, entry: TabAnalysisEntry): Promise<void> {

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import type { Analysis } from '../nlp/types';
+import type { ActorCard } from '../background/store/api';
 
 /** Who sent a message: a content script in a web page, or one of our own pages (popup, options, timeline). */
 export type SenderKind = 'contentScript' | 'extensionPage';
@@ -50,6 +51,29 @@ export const MESSAGES = {
   getTabAnalysis: { payload: v.strictObject({ tabId }), from: ['extensionPage'] },
   /** Popup → content script of a tab: what the page looked like to the first look and the reader. */
   getPageStatus: { payload: v.strictObject({}), from: ['extensionPage'] },
+  /**
+   * Hover card → background: what the timeline knows about an actor of the article on this page.
+   * `actorId` is the analysis' own id (`a1`…), resolved through the stored article; `name` is the fallback.
+   */
+  getActorCard: {
+    payload: v.strictObject({
+      name: shortText,
+      actorId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+      articleUrl: v.optional(v.pipe(v.string(), v.maxLength(MAX_FIELD_CHARS))),
+    }),
+    from: ['contentScript', 'extensionPage'],
+  },
+  /** Card or popup → background: open the timeline page in a tab, on one actor when named. Pages cannot link to it. */
+  openTimeline: { payload: v.strictObject({ name: v.optional(shortText) }), from: ['contentScript', 'extensionPage'] },
+  /** Background (keyboard command) → content script of the active tab. */
+  pageCommand: {
+    payload: v.strictObject({ command: v.picklist(['toggle-highlights', 'next-mention', 'previous-mention']) }),
+    from: ['extensionPage'],
+  },
+  /** Popup → content script: scroll to an actor's first mention and open its card. */
+  revealActor: { payload: v.strictObject({ actorId: v.pipe(v.string(), v.maxLength(64)) }), from: ['extensionPage'] },
+  /** Popup → content script: read and analyse this page even though detection turned it down. */
+  analyzeAnyway: { payload: v.strictObject({}), from: ['extensionPage'] },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageName = keyof typeof MESSAGES;
@@ -72,6 +96,8 @@ export interface TabAnalysisResponse {
   error?: string;
   /** Ms since epoch. */
   updatedAt?: number;
+  /** Set when the analysis could not be kept in the timeline (e.g. storage full); the analysis itself is fine. */
+  storeError?: string;
 }
 
 /** The state of the content script on a page, as the popup sees it. */
@@ -90,6 +116,11 @@ export interface MessageResponses {
   analyzeArticle: Analysis;
   getTabAnalysis: TabAnalysisResponse;
   getPageStatus: PageStatus;
+  getActorCard: ActorCard | null;
+  openTimeline: { opened: true };
+  pageCommand: { done: boolean };
+  revealActor: { revealed: boolean };
+  analyzeAnyway: PageStatus;
 }
 
 /** What goes over the wire. `channel` keeps our traffic apart from other senders' messages. */

@@ -42,7 +42,7 @@ const THIS_WORDS = wordSet(['هذا', 'هذه']);
 const AGO_TRIGGERS = new Map<string, -1 | 1>([['منذ', -1], ['قبل', -1], ['بعد', 1]]);
 const APPROXIMATELY = wordSet(['نحو', 'حوالي', 'قرابه', 'زهاء', 'حوالى']);
 const AGO_AFTER = wordSet(['مضت', 'مضى', 'خلت', 'سابقه', 'فاتت']);
-const CONCORDANT = wordSet(['الموافق', 'الموافقه', 'موافق', 'الموافق']);
+const CONCORDANT = wordSet(['الموافق', 'الموافقة', 'موافق']);
 const NOT_A_WEEK_OF = wordSet(['أكثر', 'أقل', 'أزيد', 'أقرب', 'أفضل', 'بدلا', 'بدلاً', 'مكون', 'مكونة', 'مؤلف', 'مؤلفة', 'عبارة', 'أطول', 'أكبر', 'لأكثر', 'لأقل', 'ابتداء', 'اعتبارا', 'بالقرب', 'نحو', 'حوالي', 'أيام', 'الأيام', 'يوم', 'فترة', 'مدة']);
 const MONTH_CONTEXT = wordSet(['في', 'منذ', 'حتى', 'خلال', 'شهر', 'قبل', 'بعد', 'من', 'الى', 'مطلع', 'اوائل', 'اواخر', 'منتصف', 'نهايه', 'بدايه', 'لغايه', 'طيله', 'طوال', 'اواسط']);
 /** Heads of "X اليوم" meaning "the X of nowadays" (عالم اليوم، شباب اليوم). */
@@ -50,9 +50,9 @@ const NOWADAYS_HEADS = wordSet(['عين', 'روسيا', 'اخبار', 'عالم'
 /** After اليوم, these make it the name of a day or a day of some event, not today. */
 const NAMED_DAY_ADJECTIVES = wordSet(['العالمي', 'الوطني', 'الدولي', 'العربي', 'الخليجي', 'التالي', 'الأخير', 'نفسه', 'ذاته', 'المفتوح', 'الدراسي', 'الرياضي', 'الموعود', 'الختامي', 'الافتتاحي', 'الأممي', 'الاخير', 'العالمى']);
 const MONTH_NOUN = wordSet(['شهر']);
-const BALL_GAMES = wordSet(['القدم', 'السلة', 'اليد', 'الطائرة', 'الطاولة', 'المضرب', 'الماء', 'القدم،']);
+const BALL_GAMES = wordSet(['القدم', 'السلة', 'اليد', 'الطائرة', 'الطاولة', 'المضرب', 'الماء']);
 /** Particles of foreign names (لويجي دي مايو): a month name after them is part of the name. */
-const NAME_PARTICLES = wordSet(['دي', 'دو', 'دا', 'ديل', 'دل', 'فون', 'فان', 'لا']);
+const NAME_PARTICLES = wordSet(['دي', 'دو', 'دا', 'ديل', 'دل', 'فون', 'فان']);
 const NEW_MOON = wordSet(['غرة']);
 const DAYS_OF = wordSet(['أيام', 'ايام']);
 const DISTAL_DEMONSTRATIVES = wordSet(['تلك', 'ذلك', 'نفس']);
@@ -71,7 +71,7 @@ const QUARTER_WORDS = wordSet(['الربع', 'النصف']);
 const DECADE_NOUN = wordSet(['عقد']);
 const RANGE_FROM = wordSet(['من', 'بين']);
 const HOUR_NOUN = wordSet(['الساعة']);
-const TIME_OF_DAY = wordSet(['صباحا', 'مساء', 'ظهرا', 'عصرا', 'ليلا', 'فجرا', 'صباح', 'مساءا', 'بعد الظهر']);
+const TIME_OF_DAY = wordSet(['صباحا', 'مساء', 'ظهرا', 'عصرا', 'ليلا', 'فجرا', 'صباح', 'مساءا']);
 const CENTURY_WORDS = new Map<string, number>([['العشرين', 1900], ['التاسع', 1800], ['الحادي', 2000], ['الواحد', 2000]]);
 
 /** Every first word a rule can start on (after clitics), so most tokens are skipped with one lookup. */
