@@ -39,9 +39,13 @@ export async function measure(name: string, fn: () => unknown, options: MeasureO
     await fn();
     times.push(performance.now() - t0);
   }
+  return summarise(name, times, options);
+}
+
+function summarise(name: string, times: number[], options: MeasureOptions): Measurement {
   return {
     name,
-    runs,
+    runs: times.length,
     medianMs: median(times),
     minMs: Math.min(...times),
     maxMs: Math.max(...times),
@@ -74,17 +78,7 @@ export async function compare(
     await baseline.fn();
     b.push(performance.now() - t0);
   }
-  const pack = (name: string, times: number[]): Measurement => ({
-    name,
-    runs,
-    medianMs: median(times),
-    minMs: Math.min(...times),
-    maxMs: Math.max(...times),
-    unitsPerRun: options.unitsPerRun,
-    unit: options.unit,
-  });
-  const result = { candidate: pack(candidate.name, a), baseline: pack(baseline.name, b), ratio: median(a) / median(b) };
-  return result;
+  return { candidate: summarise(candidate.name, a, options), baseline: summarise(baseline.name, b, options), ratio: median(a) / median(b) };
 }
 
 export function formatMeasurement(m: Measurement): string {
