@@ -5,6 +5,8 @@ import { splitSentences } from '../../src/nlp/story/sentences';
 import { summarize, summaryCandidates, lexRank } from '../../src/nlp/story/summary';
 import { leadSummary, textRankSummary } from '../../src/nlp/story/baselines';
 import { contentTerms, termOf } from '../../src/nlp/story/terms';
+import { FEATURE_NAMES, sentenceFeatures } from '../../src/nlp/story/features';
+import { SUMMARY_WEIGHTS } from '../../src/nlp/story/summaryWeights';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'story', name), 'utf8');
 
@@ -63,6 +65,40 @@ describe('summarize', () => {
     const furniture = 'تابعونا على فيسبوك\nزر الذهاب إلى الأعلى';
     expect(summarize(furniture, splitSentences(furniture))).toEqual([]);
     expect(summarize('', [])).toEqual([]);
+  });
+});
+
+describe('learned sentence scorer', () => {
+  const text =
+    'أعلنت الحكومة خطة لبناء ميناء جديد على الساحل الجنوبي.\n' +
+    'وأعلنت الحكومة الخطة لبناء الميناء الجديد على الساحل الجنوبي.\n' +
+    'وقال وزير المالية إن «تمويل الميناء سيأتي من صندوق الاستثمار الوطني».\n' +
+    'ويتوقع خبراء أن يخفف الميناء الضغط على 3 موانئ قديمة.';
+  const candidates = summaryCandidates(splitSentences(text));
+  const { features } = sentenceFeatures(text, candidates);
+  const f = (i: number, name: (typeof FEATURE_NAMES)[number]) => features[i]![FEATURE_NAMES.indexOf(name)]!;
+
+  it('ships one weight per feature', () => {
+    expect(SUMMARY_WEIGHTS).toHaveLength(FEATURE_NAMES.length);
+    for (const row of features) expect(row).toHaveLength(FEATURE_NAMES.length);
+  });
+
+  it('describes each sentence: lead, position, similarity to the lead, quotes, reported speech, numbers', () => {
+    expect(candidates.map((_, i) => f(i, 'lead'))).toEqual([1, 0, 0, 0]);
+    expect(f(1, 'position')).toBeLessThan(f(0, 'position'));
+    expect(f(1, 'leadSimilarity')).toBeGreaterThan(0.9);
+    expect(f(3, 'leadSimilarity')).toBeLessThan(0.3);
+    expect(f(2, 'quote')).toBe(1);
+    expect(f(2, 'reportingVerb')).toBe(1);
+    expect(f(3, 'quote')).toBe(0);
+    expect(f(3, 'numbers')).toBeGreaterThan(0);
+  });
+
+  it('opens with the lead even when asked for one sentence, and skips a repeat of it', () => {
+    expect(summarize(text, splitSentences(text), { maxSentences: 1 }).map((s) => s.text)).toEqual([candidates[0]!.text]);
+    const three = summarize(text, splitSentences(text), { maxSentences: 3 }).map((s) => s.text);
+    expect(three).toHaveLength(3);
+    expect(three).not.toContain(candidates[1]!.text);
   });
 });
 

@@ -1,19 +1,22 @@
 /**
  * Extractive summary: the few sentences that carry the story, in article order.
  *
- * Each candidate sentence gets an importance score mixing
- *  - centrality: LexRank-style stationary weight over TF-IDF cosine similarities between
- *    sentences (what the article keeps coming back to);
- *  - a position prior: Arabic news front-loads, the lead is usually the best single sentence;
- *  - similarity to the title, when there is one;
- *  - coverage of the key actors and of the dated events.
- * Sentences are then picked greedily by maximal marginal relevance, so a second sentence that
- * repeats the first loses to one that adds something. Page furniture, headings, datelines and
- * half quotes are never candidates.
+ * Each candidate sentence is scored by a small logistic model over sentence features
+ * (features.ts: position and lead, length, LexRank centrality, similarity to the title, to the
+ * lead and to the whole article, coverage of key actors and dated events, quote / reported-speech
+ * / number flags). The weights (summaryWeights.ts) were learned from the dev summaries (EASC
+ * human extracts, BBC Arabic abstracts) and evaluated by cross-validation; see
+ * docs/summary-eval.md. Sentences are then picked greedily by maximal marginal relevance, so a
+ * second sentence that repeats the first loses to one that adds something. Page furniture,
+ * headings, datelines and half quotes are never candidates.
  */
 import type { Span, StoryEvent, KeyActor, Actor } from '../types';
 import type { Sentence } from './sentences';
-import { contentTerms, documentIdf, dot, termCounts, weightedUnit, type SparseVector } from './terms';
+import { dot, type SparseVector } from './terms';
+import { FEATURE_NAMES, lexRank, sentenceFeatures } from './features';
+import { SUMMARY_ANCHOR_LEAD, SUMMARY_DUPLICATE, SUMMARY_LAMBDA, SUMMARY_WEIGHTS } from './summaryWeights';
+
+export { lexRank };
 
 export interface SummaryOptions {
   /** Most sentences to return; default depends on article length (2–3). */
@@ -29,36 +32,25 @@ export interface SummaryOptions {
 }
 
 export interface SummaryTuning {
-  centrality: number;
-  position: number;
-  title: number;
-  actors: number;
-  events: number;
-  /** Position prior = 1 / (1 + i)^positionDecay for the i-th candidate. */
-  positionDecay: number;
+  /** Logistic weights over FEATURE_NAMES (index 0 is the bias). */
+  weights: readonly number[];
   /** MMR trade-off between importance (1) and novelty (0). */
   lambda: number;
-  /** Bonus added to the lead sentence's score (relative to the best score): Arabic news states its story first. */
-  leadBonus: number;
+  /** Always open with the lead sentence; the scorer chooses what follows it. */
+  anchorLead: boolean;
+  /** A sentence whose cosine similarity to a chosen one reaches this is a repeat and is skipped. */
+  duplicate: number;
 }
 
 /** Sentences beyond this many candidates are not considered: bounds the quadratic similarity graph. */
 export const MAX_CANDIDATES = 200;
 const MIN_WORDS = 4;
 
-export const DEFAULT_TUNING: SummaryTuning = {
-  centrality: 0.35,
-  position: 0.6,
-  title: 0.15,
-  actors: 0.03,
-  events: 0.05,
-  positionDecay: 0.5,
-  lambda: 0.7,
-  leadBonus: 0.3,
-};
+export const DEFAULT_TUNING: SummaryTuning = { weights: SUMMARY_WEIGHTS, lambda: SUMMARY_LAMBDA, anchorLead: SUMMARY_ANCHOR_LEAD, duplicate: SUMMARY_DUPLICATE };
 
 export interface ScoredSentence {
   sentence: Sentence;
+  /** Probability-like importance in (0, 1). */
   score: number;
   vector: SparseVector;
 }
@@ -78,33 +70,15 @@ export function defaultSentenceCount(candidates: number): number {
 }
 
 export function scoreSentences(text: string, candidates: readonly Sentence[], options: SummaryOptions = {}): ScoredSentence[] {
-  const n = candidates.length;
-  if (n === 0) return [];
-  const counts = candidates.map((s) => termCounts(contentTerms(text.slice(s.bodyStart, s.end))));
-  const idf = documentIdf(counts);
-  const vectors = counts.map((c) => weightedUnit(c, idf));
-
-  const centrality = lexRank(vectors);
-  const titleVector = options.title ? weightedUnit(termCounts(contentTerms(options.title)), idf) : undefined;
-  const actorWeight = actorCoverage(candidates, options);
-  const eventWeight = eventCoverage(candidates, options.events ?? []);
-  const w = { ...DEFAULT_TUNING, ...options.tuning };
-
+  if (candidates.length === 0) return [];
+  const { features, vectors } = sentenceFeatures(text, candidates, options);
+  const weights = options.tuning?.weights ?? DEFAULT_TUNING.weights;
+  if (weights.length !== FEATURE_NAMES.length) throw new Error(`summary: ${weights.length} weights for ${FEATURE_NAMES.length} features`);
   return candidates.map((sentence, i) => {
-    // The lead counts most, but the second half of a long article is not worthless.
-    const position = 1 / Math.pow(1 + i, w.positionDecay);
-    const titleSim = titleVector ? dot(vectors[i]!, titleVector) : 0;
-    let score =
-      w.centrality * centrality[i]! +
-      w.position * position +
-      w.title * titleSim +
-      w.actors * actorWeight[i]! +
-      w.events * eventWeight[i]!;
-    // Very short sentences carry little; very long ones cost a reader too much.
-    if (sentence.words < 7) score *= 0.6 + 0.4 * (sentence.words / 7);
-    if (sentence.words > 70) score *= 0.85;
-    if (i === 0 && sentence.words >= 8) score += w.leadBonus;
-    return { sentence, score, vector: vectors[i]! };
+    const f = features[i]!;
+    let z = 0;
+    for (let k = 0; k < f.length; k++) z += weights[k]! * f[k]!;
+    return { sentence, score: 1 / (1 + Math.exp(-z)), vector: vectors[i]! };
   });
 }
 
@@ -114,7 +88,9 @@ export function summarize(text: string, sentences: readonly Sentence[], options:
   const scored = scoreSentences(text, candidates, options);
   const lambda = options.tuning?.lambda ?? DEFAULT_TUNING.lambda;
   const maxSentences = options.maxSentences ?? (options.wordBudget ? Infinity : defaultSentenceCount(candidates.length));
-  const chosen = selectByMmr(scored, maxSentences, options.wordBudget, lambda);
+  const anchorLead = options.tuning?.anchorLead ?? DEFAULT_TUNING.anchorLead;
+  const duplicate = options.tuning?.duplicate ?? DEFAULT_TUNING.duplicate;
+  const chosen = selectByMmr(scored, maxSentences, options.wordBudget, lambda, anchorLead && scored.length ? [0] : [], duplicate);
   return chosen
     .sort((a, b) => a.sentence.start - b.sentence.start)
     .map(({ sentence }) => ({ start: sentence.bodyStart, end: sentence.end, text: text.slice(sentence.bodyStart, sentence.end) }));
@@ -125,11 +101,20 @@ export function selectByMmr(
   maxSentences: number,
   wordBudget?: number,
   lambda = DEFAULT_TUNING.lambda,
+  /** Indices chosen before any scoring (the anchored lead). */
+  forced: readonly number[] = [],
+  duplicate = DEFAULT_TUNING.duplicate,
 ): ScoredSentence[] {
   const maxScore = Math.max(1e-9, ...scored.map((s) => s.score));
   const chosen: ScoredSentence[] = [];
   const left = new Set(scored.map((_, i) => i));
   let words = 0;
+  for (const i of forced) {
+    if (chosen.length >= maxSentences || !left.has(i)) continue;
+    left.delete(i);
+    chosen.push(scored[i]!);
+    words += scored[i]!.sentence.words;
+  }
   while (chosen.length < maxSentences && left.size && (wordBudget === undefined || words < wordBudget)) {
     let best = -1;
     let bestValue = -Infinity;
@@ -137,6 +122,7 @@ export function selectByMmr(
       const s = scored[i]!;
       let redundancy = 0;
       for (const c of chosen) redundancy = Math.max(redundancy, dot(s.vector, c.vector));
+      if (redundancy >= duplicate) continue;
       const value = lambda * (s.score / maxScore) - (1 - lambda) * redundancy;
       if (value > bestValue) {
         bestValue = value;
@@ -150,88 +136,4 @@ export function selectByMmr(
     words += pick.sentence.words;
   }
   return chosen;
-}
-
-/**
- * LexRank with continuous weights: the stationary distribution of a random walk over the
- * cosine-similarity graph (damping 0.85), scaled so the most central sentence is 1.
- */
-export function lexRank(vectors: readonly SparseVector[], iterations = 30): number[] {
-  const n = vectors.length;
-  if (n === 0) return [];
-  const sim: number[][] = vectors.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = dot(vectors[i]!, vectors[j]!);
-      sim[i]![j] = s;
-      sim[j]![i] = s;
-    }
-  }
-  const rowSum = sim.map((row) => row.reduce((a, b) => a + b, 0));
-  let rank = new Array<number>(n).fill(1 / n);
-  const d = 0.85;
-  for (let it = 0; it < iterations; it++) {
-    const next = new Array<number>(n).fill((1 - d) / n);
-    for (let j = 0; j < n; j++) {
-      const sj = rowSum[j]!;
-      if (sj === 0) {
-        // A sentence linked to nothing spreads its weight evenly.
-        for (let i = 0; i < n; i++) next[i]! += (d * rank[j]!) / n;
-        continue;
-      }
-      const row = sim[j]!;
-      for (let i = 0; i < n; i++) if (row[i]) next[i]! += (d * rank[j]! * row[i]!) / sj;
-    }
-    rank = next;
-  }
-  const max = Math.max(...rank);
-  return rank.map((r) => (max > 0 ? r / max : 0));
-}
-
-/** How much of the key actors' weight each sentence mentions, scaled to the best sentence. */
-function actorCoverage(candidates: readonly Sentence[], options: SummaryOptions): number[] {
-  const weights = new Map((options.keyActors ?? []).map((k) => [k.id, k.score]));
-  const cover = candidates.map(() => 0);
-  if (!options.actors?.length || !weights.size) return cover;
-  for (const actor of options.actors) {
-    const w = weights.get(actor.id) ?? 0;
-    if (!w) continue;
-    const seen = new Set<number>();
-    for (const m of actor.mentions) {
-      const i = indexOfSpan(candidates, m.start);
-      if (i >= 0 && !seen.has(i)) {
-        seen.add(i);
-        cover[i]! += w;
-      }
-    }
-  }
-  return scaleToMax(cover);
-}
-
-function eventCoverage(candidates: readonly Sentence[], events: readonly StoryEvent[]): number[] {
-  const cover = candidates.map(() => 0);
-  for (const e of events) {
-    const i = indexOfSpan(candidates, e.start);
-    if (i >= 0) cover[i]! += (e.score ?? 1) + (e.main ? 1 : 0);
-  }
-  return scaleToMax(cover);
-}
-
-function scaleToMax(values: number[]): number[] {
-  const max = Math.max(0, ...values);
-  return max > 0 ? values.map((v) => v / max) : values;
-}
-
-/** Index of the candidate sentence containing `offset`, by binary search (candidates are in order). */
-function indexOfSpan(candidates: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = candidates.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = candidates[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
