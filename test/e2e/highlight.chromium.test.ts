@@ -14,12 +14,14 @@ import { startPageServer, sharedPagesPresent, SHARED_PAGES, type PageServer } fr
 import { CHROMIUM_BIN, requireFile } from './support/paths';
 import { BEFORE_SNAPSHOT_INIT, DIST_E2E_CHROME, SCREENSHOTS, isExtensionInternal } from './support/lens';
 import {
+  analyzeAnywayScenario,
   assertNoExtensionRequests,
   hostileScenario,
   liveSettingsScenario,
   ownArticleScenario,
   revealScenario,
   savedPageScenario,
+  spaNavigationScenario,
   switchedOffScenario,
   writeSettings,
   type Driver,
@@ -134,6 +136,10 @@ describe('Chromium: highlights and cards (dist-e2e/chrome)', () => {
   test('a site switched off: nothing happens there; switching it on and off again follows live', () => switchedOffScenario(driver));
 
   test('settings followed live: types, language and the highlight switch', () => liveSettingsScenario(driver));
+
+  test('an English single-page site navigating to an Arabic story: found through the URL watch', () => spaNavigationScenario(driver));
+
+  test('"analyse anyway" on an Arabic page detection turned down', () => analyzeAnywayScenario(driver));
 
   test('no network request beyond the test pages', () => {
     assert.ok(requested.length > 0, 'requests were recorded');

@@ -334,3 +334,39 @@ export function assertNoExtensionRequests(driver: Driver): void {
   const unexpected = driver.server.requests.filter((path) => !path.endsWith('.html') && !path.startsWith('/late/') && path !== '/favicon.ico');
   assert.deepEqual(unexpected, [], 'the test server was asked for pages only');
 }
+
+/** An English single-page site that navigates to an Arabic story: found through the URL watch alone. */
+export async function spaNavigationScenario(driver: Driver): Promise<void> {
+  const page = await driver.openPage(driver.server.url('/spa-english-first.html'));
+  const url = driver.server.url('/late/2026/11/12/power-link');
+  const { tabId } = await findTab(driver, url);
+  await waitForLens(driver, tabId, url);
+  const registry = await nonEmptyRegistry(page);
+  assert.ok((registry['anl-person'] ?? []).map(letters).includes(letters('حسن الشاذلي')), 'the new article is highlighted');
+  assertNoErrors(page, url);
+  await page.close();
+}
+
+/** The popup's "analyse anyway" on an Arabic page detection turned down: read, analysed and highlighted. */
+export async function analyzeAnywayScenario(driver: Driver): Promise<void> {
+  const url = driver.server.url('/arabic-notice.html');
+  const page = await driver.openPage(url);
+  const { tabId } = await findTab(driver, url);
+  const before = await waitFor('the reader\'s verdict', async () => {
+    const found = await driver.probe<FoundTab | undefined>(call(FIND_TAB_BY_URL, url));
+    return found && found.status.isArticle !== null ? found.status : undefined;
+  });
+  assert.equal(before.isArticle, false, 'detection says this is not an article');
+  assert.deepEqual(await lensOp<LensState>(driver, tabId, 'state'), { running: false });
+  const reply = await driver.probe<{ ok: boolean; value: FoundTab['status'] }>(
+    call(`async (tabId) => browser.tabs.sendMessage(tabId, { channel: 'arabic-news-lens', name: 'analyzeAnyway', payload: {} }, { frameId: 0 })`, tabId),
+  );
+  assert.equal(reply.ok, true);
+  assert.equal(reply.value.analyzed, true, 'analysed on request');
+  assert.match(reply.value.reason, /analysed on request/);
+  await waitForLens(driver, tabId, url);
+  const registry = await nonEmptyRegistry(page);
+  assert.ok((registry['anl-person'] ?? []).map(letters).includes(letters('خالد الرواشدة')));
+  assertNoErrors(page, url);
+  await page.close();
+}
