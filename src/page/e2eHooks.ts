@@ -4,7 +4,9 @@
  * hook, sent from one of the extension's own pages (`tabs.sendMessage`). Nothing here is in a production build.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { currentLens, lensTimings } from './lensControl';
+import { currentLens, lensTimings, startLensFor } from './lensControl';
+import { loadSettings } from './siteSettings';
+import { currentArticle } from './state';
 
 export const E2E_CHANNEL = 'arabic-news-lens-e2e';
 
@@ -89,17 +91,47 @@ function answer(op: string, args: unknown[]): unknown {
   }
 }
 
+/**
+ * Benchmark, side by side and interleaved: the lens started for the current article (mention ranges built, sorted,
+ * registered in CSS.highlights, styles adopted, listeners added) vs. only building the same ranges with the reader's
+ * map (`rangeFor`: document.createRange over the same text nodes), registering nothing.
+ */
+async function benchStartup(runs: number): Promise<unknown> {
+  const article = currentArticle();
+  if (!article) return null;
+  const settings = await loadSettings();
+  const url = location.href;
+  // Imported here, not at the top: a static import would load the reader (and its date tables) on every page of
+  // the test build and spoil its every-page figures.
+  const { rangeFor } = await import('./article/index');
+  const spans = article.analysis.actors.flatMap((actor) => actor.mentions);
+  const lensTimes: number[] = [];
+  const rangeTimes: number[] = [];
+  let ranges = 0;
+  for (let i = 0; i < runs; i++) {
+    await startLensFor(article, settings, url); // the chunk is loaded by now: this is the start itself
+    lensTimes.push(lensTimings.lensAt - lensTimings.articleAt);
+    const started = performance.now();
+    ranges = 0;
+    for (const span of spans) if (rangeFor(document, article.reading.segments, span.start, span.end)) ranges++;
+    rangeTimes.push(performance.now() - started);
+  }
+  return { lensMedianMs: median(lensTimes), rangesMedianMs: median(rangeTimes), mentions: currentLens()?.mentionCount ?? 0, ranges, runs };
+}
+
 export function installE2eHooks(): void {
   const listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
     const request = message as Partial<E2eRequest> | null;
     if (!request || request.channel !== E2E_CHANNEL || typeof request.op !== 'string') return undefined;
     // Only the extension's own pages may ask, even in a test build.
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
-    try {
-      sendResponse({ ok: true, value: answer(request.op, Array.isArray(request.args) ? request.args : []) });
-    } catch (error) {
-      sendResponse({ ok: false, error: String(error) });
-    }
+    const args = Array.isArray(request.args) ? request.args : [];
+    Promise.resolve()
+      .then(() => (request.op === 'benchStartup' ? benchStartup(Number(args[0] ?? 15)) : answer(request.op as string, args)))
+      .then(
+        (value) => sendResponse({ ok: true, value }),
+        (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+      );
     return true;
   };
   browser.runtime.onMessage.addListener(listener as Runtime.OnMessageListenerCallback);
