@@ -1,5 +1,5 @@
 /**
- * Highlights and hover cards in the real browser (issue 8), in headless Chromium with the test build
+ * Highlights and hover cards in the real browsers (issue 8), in headless Chromium (and Firefox ESR) with the test build
  * (dist-e2e/chrome: the extension plus the test-only hook the figures are read through). Medians, each beside a
  * baseline measured side by side:
  *  - start-up: analysis received → lens running (ranges built, sorted, registered in CSS.highlights, styles
@@ -17,7 +17,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { chromium, type BrowserContext } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { median, report, type BenchSuite } from './harness';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,6 +27,8 @@ const DIST = join(ROOT, 'dist-e2e', 'chrome');
 /** The every-page figure is taken on the production build: the test hook must not be part of it. */
 const DIST_PRODUCTION = join(ROOT, 'dist', 'chrome');
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+const DIST_FIREFOX = join(ROOT, 'dist-e2e', 'firefox');
 const RUNS = 15;
 
 /**
@@ -74,14 +78,21 @@ async function launch(dist: string | null): Promise<{ context: BrowserContext; d
   return { context, dir };
 }
 
-const lensOp = (probe: Page, tabId: number, op: string, ...args: unknown[]): Promise<unknown> =>
+/** What the figures need from a page, in both drivers (playwright-core, puppeteer-core). */
+interface BenchPage {
+  evaluate(expression: string): Promise<unknown>;
+  goto(url: string): Promise<unknown>;
+  mouse: { move(x: number, y: number): Promise<unknown> };
+}
+
+const lensOp = (probe: BenchPage, tabId: number, op: string, ...args: unknown[]): Promise<unknown> =>
   probe.evaluate(`(async () => {
     const reply = await browser.tabs.sendMessage(${tabId}, { channel: 'arabic-news-lens-e2e', op: ${JSON.stringify(op)}, args: ${JSON.stringify(args)} }, { frameId: 0 });
     if (!reply || !reply.ok) throw new Error(JSON.stringify(reply));
     return reply.value;
   })()`);
 
-async function tabIdOf(probe: Page, url: string): Promise<number> {
+async function tabIdOf(probe: BenchPage, url: string): Promise<number> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const id = await probe.evaluate(`(async () => {
       for (const tab of await browser.tabs.query({})) {
@@ -104,7 +115,7 @@ interface LensState {
   timings?: { articleAt: number; lensAt: number };
 }
 
-async function waitForLens(probe: Page, tabId: number): Promise<LensState> {
+async function waitForLens(probe: BenchPage, tabId: number): Promise<LensState> {
   for (let attempt = 0; attempt < 300; attempt++) {
     // Right after a navigation the hook may not be listening yet: ask again.
     const state = (await lensOp(probe, tabId, 'state').catch(() => ({ running: false }))) as LensState;
@@ -122,44 +133,71 @@ async function lensFigures(server: { url: (path: string) => string }): Promise<s
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const probe = await context.newPage();
     await probe.goto(`chrome-extension://${new URL(worker.url()).host}/src/ui/options/index.html`);
-    const url = server.url('/long-article.html');
-
-    // As it happens on load: a fresh content-script world per load, the lens chunk imported each time.
-    const onLoad: number[] = [];
-    let tabId = -1;
-    const page = await context.newPage();
-    for (let i = 0; i < RUNS; i++) {
-      await page.goto(url);
-      tabId = await tabIdOf(probe, url);
-      const state = await waitForLens(probe, tabId);
-      if (state.timings) onLoad.push(state.timings.lensAt - state.timings.articleAt);
-    }
-    const startup = (await lensOp(probe, tabId, 'benchStartup', RUNS)) as { lensMedianMs: number; rangesMedianMs: number; mentions: number; runs: number };
-
-    // Hover: a grid of points over the viewport, the article scrolled to its middle (hits and misses).
-    await page.evaluate('window.scrollTo(0, document.body.scrollHeight / 2)');
-    const points: [number, number][] = [];
-    for (let y = 20; y < 800; y += 20) for (let x = 20; x < 1000; x += 40) points.push([x, y]);
-    const hover = (await lensOp(probe, tabId, 'benchHover', points, RUNS)) as { lensMedianMs: number; bareMedianMs: number; points: number };
-    // And real pointer moves, timed by the lens itself (one hit-test per frame; timer resolution 0.1 ms here).
-    for (const [x, y] of points.slice(0, 200)) await page.mouse.move(x, y);
-    const stats = (await lensOp(probe, tabId, 'stats')) as { hitTests: number; hitTestMedianMs: number | null };
-
-    return [
-      `long article: ${startup.mentions} highlighted mentions`,
-      `article found → highlights registered, on page load (chunk import incl.)  median ${ms(median(onLoad))}  (n=${onLoad.length})`,
-      `lens start (ranges + registry + styles + listeners)                      median ${ms(startup.lensMedianMs)}  (n=${startup.runs})`,
-      `baseline: the same ranges with document.createRange, not registered       median ${ms(startup.rangesMedianMs)}`,
-      `ratio                                                                      ${(startup.lensMedianMs / startup.rangesMedianMs).toFixed(2)}×`,
-      `hover hit-test per pointer frame (caret + mention search + rect check)   median ${ms(hover.lensMedianMs)}  (${hover.points} points × ${RUNS})`,
-      `baseline: bare caretPositionFromPoint at the same points                  median ${ms(hover.bareMedianMs)}`,
-      `ratio                                                                      ${(hover.lensMedianMs / hover.bareMedianMs).toFixed(2)}×`,
-      `real mouse moves: ${stats.hitTests} hit-tests, median as the lens timed them ${stats.hitTestMedianMs === null ? 'n/a' : ms(stats.hitTestMedianMs)}`,
-    ];
+    return await figuresWith(probe, await context.newPage(), server, 'timer resolution 0.1 ms in Chromium content scripts');
   } finally {
     await context.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The same figures in Firefox ESR (puppeteer-core over WebDriver BiDi), with dist-e2e/firefox. */
+async function firefoxFigures(server: { url: (path: string) => string }): Promise<string[]> {
+  const uuid = randomUUID();
+  const geckoId = 'arabic-news-lens@arabic-news-lens.example';
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    defaultViewport: { width: 1000, height: 800 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+  });
+  try {
+    await browser.installExtension(DIST_FIREFOX);
+    const probe = await browser.newPage();
+    probe.goto(`moz-extension://${uuid}/src/ui/options/index.html`).catch(() => undefined);
+    for (let i = 0; i < 100 && !(await probe.evaluate(`typeof browser !== 'undefined' && !!browser.tabs`).catch(() => false)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return await figuresWith(probe as unknown as BenchPage, (await browser.newPage()) as unknown as BenchPage, server, 'timer resolution 1 ms or coarser in Firefox pages');
+  } finally {
+    await browser.close();
+  }
+}
+
+async function figuresWith(probe: BenchPage, page: BenchPage, server: { url: (path: string) => string }, resolution: string): Promise<string[]> {
+  const url = server.url('/long-article.html');
+  // As it happens on load: a fresh content-script world per load, the lens chunk imported each time.
+  const onLoad: number[] = [];
+  let tabId = -1;
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(url);
+    tabId = await tabIdOf(probe, url);
+    const state = await waitForLens(probe, tabId);
+    if (state.timings) onLoad.push(state.timings.lensAt - state.timings.articleAt);
+  }
+  const startup = (await lensOp(probe, tabId, 'benchStartup', RUNS)) as { lensMedianMs: number; rangesMedianMs: number; mentions: number; runs: number };
+
+  // Hover: a grid of points over the viewport, the article scrolled to its middle (hits and misses).
+  await page.evaluate('window.scrollTo(0, document.body.scrollHeight / 2)');
+  const points: [number, number][] = [];
+  for (let y = 20; y < 800; y += 20) for (let x = 20; x < 1000; x += 40) points.push([x, y]);
+  const hover = (await lensOp(probe, tabId, 'benchHover', points, RUNS)) as { lensMedianMs: number; bareMedianMs: number; points: number };
+  // And real pointer moves, timed by the lens itself (one hit-test per frame).
+  for (const [x, y] of points.slice(0, 200)) await page.mouse.move(x, y);
+  const stats = (await lensOp(probe, tabId, 'stats')) as { hitTests: number; hitTestMedianMs: number | null };
+
+  return [
+    `long article: ${startup.mentions} highlighted mentions`,
+    `article found → highlights registered, on page load (chunk import incl.)  median ${ms(median(onLoad))}  (n=${onLoad.length})`,
+    `lens start (ranges + registry + styles + listeners)                      median ${ms(startup.lensMedianMs)}  (n=${startup.runs})`,
+    `baseline: the same ranges with document.createRange, not registered       median ${ms(startup.rangesMedianMs)}`,
+    `ratio                                                                      ${(startup.lensMedianMs / startup.rangesMedianMs).toFixed(2)}×`,
+    `hover hit-test per pointer frame (caret + mention search + rect check)   median ${ms(hover.lensMedianMs)}  (${hover.points} points × ${RUNS})`,
+    `baseline: bare caretPositionFromPoint at the same points                  median ${ms(hover.bareMedianMs)}`,
+    `ratio                                                                      ${(hover.lensMedianMs / hover.bareMedianMs).toFixed(2)}×`,
+    `real mouse moves: ${stats.hitTests} hit-tests, median as the lens timed them ${stats.hitTestMedianMs === null ? 'n/a' : ms(stats.hitTestMedianMs)} (${resolution})`,
+  ];
 }
 
 /** Main-thread script and task time of one load of `url`, until 1.5 s after the load event (CDP Performance). */
@@ -216,6 +254,11 @@ export const suite: BenchSuite = {
     try {
       report('highlight-browser: highlights and hover in headless Chromium (dist-e2e/chrome)', await lensFigures(server));
       report('highlight-browser: every-page cost of the content script (headless Chromium, dist/chrome)', await everyPageFigures(server));
+      if (existsSync(FIREFOX) && existsSync(join(DIST_FIREFOX, 'manifest.json'))) {
+        report('highlight-browser: highlights and hover in headless Firefox ESR (dist-e2e/firefox)', await firefoxFigures(server));
+      } else {
+        report('highlight-browser: Firefox ESR', [`skipped: ${FIREFOX} or ${DIST_FIREFOX} missing`]);
+      }
     } finally {
       await server.close();
     }
