@@ -256,13 +256,14 @@ function switchSiteOff(): void {
 /** Settings changed elsewhere (popup, options): follow the site switch, restyle or restart the lens. */
 function onSettingsChanged(next: Settings): void {
   try {
+    const previous = settings;
     settings = next;
     const off = siteIsOff(next, location.href);
     if (off && !siteOff) switchSiteOff();
     else if (!off && siteOff) {
       siteOff = false;
       void look().finally(watchPage);
-    } else if (!off) updateLensSettings(next);
+    } else if (!off) updateLensSettings(previous, next);
   } catch (error) {
     warn('could not apply new settings', error);
   }

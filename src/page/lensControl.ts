@@ -69,12 +69,20 @@ export async function startLensFor(article: AnalyzedArticle, settings: Settings,
   }
 }
 
-export function updateLensSettings(settings: Settings): void {
+/**
+ * Passes on only what changed between two settings: an unrelated change (a colour) must not close an open card (a
+ * language change rebuilds it) or switch back on highlights the reader hid with the shortcut.
+ */
+export function updateLensSettings(previous: Settings, next: Settings): void {
   const running = lens;
   if (!running) return;
   void import('./highlight/index')
     .then(({ lensSettingsFrom }) => {
-      if (lens === running) running.updateSettings(lensSettingsFrom(settings));
+      if (lens !== running) return;
+      const before = lensSettingsFrom(previous) as Record<string, unknown>;
+      const after = lensSettingsFrom(next) as Record<string, unknown>;
+      const changed = Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
+      if (Object.keys(changed).length > 0) running.updateSettings(changed);
     })
     .catch((error: unknown) => console.warn('[arabic-news-lens] could not apply settings', error));
 }

@@ -309,13 +309,19 @@ export async function liveSettingsScenario(driver: Driver): Promise<void> {
       const registry = (await page.evaluate<Record<string, string[]> | null>(PAGE_HIGHLIGHTS)) ?? {};
       return Object.keys(registry).join() === 'anl-person';
     });
-    // The card's language follows the settings: English, left to right.
-    await writeSettings(driver, { uiLanguage: 'en' });
+    // Highlights hidden with the shortcut stay hidden when an unrelated setting changes; the card's language
+    // follows the settings (English, left to right), which also shows the change has arrived.
+    await driver.probe(call(PAGE_COMMAND, [tabId, 'toggle-highlights']));
+    await waitFor('highlights hidden by the shortcut', async () => Object.keys((await page.evaluate<Record<string, string[]> | null>(PAGE_HIGHLIGHTS)) ?? {}).length === 0);
+    await writeSettings(driver, { highlightTypes: ['PERSON'], uiLanguage: 'en', colors: { PERSON: '#AA3377' } });
     await waitFor('the English card', async () => {
       await driver.probe(call(PAGE_COMMAND, [tabId, 'next-mention']));
       const card = await lensOp<CardSnapshot | null>(driver, tabId, 'snapshot');
       return card?.dir === 'ltr' && /Person|Organi[sz]ation|Place|Group/.test(card.text);
     });
+    assert.deepEqual(await page.evaluate<Record<string, string[]> | null>(PAGE_HIGHLIGHTS), {}, 'still hidden after the settings change');
+    await driver.probe(call(PAGE_COMMAND, [tabId, 'toggle-highlights']));
+    await waitFor('highlights shown again', async () => Object.keys((await page.evaluate<Record<string, string[]> | null>(PAGE_HIGHLIGHTS)) ?? {}).join() === 'anl-person');
     await writeSettings(driver, { highlights: false });
     await waitFor('no highlights', async () => Object.keys((await page.evaluate<Record<string, string[]> | null>(PAGE_HIGHLIGHTS)) ?? {}).length === 0);
   } finally {
