@@ -67,16 +67,28 @@ function withoutPreactHtmlSink(): Plugin {
   };
 }
 
+/**
+ * ANL_E2E=1 builds a test variant into dist-e2e/: the same extension plus a hook the end-to-end tests use to read the
+ * card inside its closed shadow root (src/page/e2eHooks.ts). Production builds compile that hook out entirely.
+ */
+export const E2E_BUILD = process.env.ANL_E2E === '1';
+export const DIST_ROOT = E2E_BUILD ? 'dist-e2e' : 'dist';
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [withoutPreactHtmlSink(), preact(), crx({ manifest: manifestFor(browser) as ManifestV3Export, browser })],
+    define: { __ANL_E2E__: JSON.stringify(E2E_BUILD) },
     build: {
-      outDir: `dist/${browser}`,
+      outDir: `${DIST_ROOT}/${browser}`,
       emptyOutDir: true,
       // Both browsers' minimums (Chrome 120-ish, Firefox 140) run ES2022 natively.
       target: 'es2022',
       chunkSizeWarningLimit: 2000,
+      // Vite's preload helper adds <link rel="modulepreload"> elements to the document before a dynamic import:
+      // in a content script that is the page's own <head>, which we must never touch (the e2e tests compare the
+      // page's serialisation). Extension files are local, so preloading gains nothing anywhere.
+      modulePreload: false,
     },
     // Keep the dev server off the network.
     server: { host: '127.0.0.1', strictPort: false, cors: { origin: /^(chrome|moz)-extension:\/\// } },

@@ -13,6 +13,8 @@ import { zipSync, type Zippable } from 'fflate';
 type TargetBrowser = 'chrome' | 'firefox';
 const ALL: TargetBrowser[] = ['chrome', 'firefox'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** ANL_E2E=1: the test variant with the e2e hook, in dist-e2e/ (see vite.config.ts). */
+const distRoot = process.env.ANL_E2E === '1' ? 'dist-e2e' : 'dist';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,9 +38,9 @@ function zipFolder(dir: string, zipPath: string): number {
 async function buildFor(browser: TargetBrowser): Promise<void> {
   const started = performance.now();
   await build({ root, configFile: join(root, 'vite.config.ts'), mode: browser, logLevel: 'warn' });
-  const outDir = join(root, 'dist', browser);
+  const outDir = join(root, distRoot, browser);
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { version: string };
-  const zipPath = join(root, 'dist', `arabic-news-lens-${browser}.zip`);
+  const zipPath = join(root, distRoot, `arabic-news-lens-${browser}.zip`);
   const bytes = zipFolder(outDir, zipPath);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`built ${relative(root, outDir)}/ (v${manifest.version}) and ${relative(root, zipPath)} (${(bytes / 1024).toFixed(0)} KiB) in ${seconds}s`);

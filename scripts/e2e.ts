@@ -22,7 +22,8 @@ function run(command: string, args: string[]): number {
 const only = process.argv.slice(2);
 const files = readdirSync(e2eDir)
   .filter((name) => name.endsWith('.test.ts'))
-  .filter((name) => only.length === 0 || only.some((browser) => name.startsWith(browser)))
+  // chromium.test.ts, highlight.chromium.test.ts, … : a browser name selects every file for that browser.
+  .filter((name) => only.length === 0 || only.some((browser) => name.startsWith(browser) || name.includes(`.${browser}.`)))
   .map((name) => join('test', 'e2e', name));
 if (files.length === 0) {
   console.error(`e2e: no test files match ${only.join(', ')} (have: chromium, firefox)`);
@@ -33,6 +34,18 @@ if (!existsSync(join(root, 'dist', 'chrome', 'manifest.json')) || !existsSync(jo
   console.error('e2e: dist/ is missing, building first');
   const status = run(process.execPath, ['--import', 'tsx', join('scripts', 'build.ts')]);
   if (status !== 0) process.exit(status);
+}
+
+// The highlight tests run the test variant (dist-e2e/, with the hook that reads the card's closed shadow root):
+// rebuilt every time so it never lags behind the sources.
+if (files.some((file) => file.includes('highlight.'))) {
+  console.error('e2e: building the test variant (dist-e2e/)');
+  const status = spawnSync(process.execPath, ['--import', 'tsx', join('scripts', 'build.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ANL_E2E: '1' },
+  }).status;
+  if (status !== 0) process.exit(status ?? 1);
 }
 
 // One browser at a time: the machines that run this are small, and two browsers at once make timing flaky.

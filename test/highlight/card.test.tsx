@@ -81,7 +81,16 @@ describe('the actor card', () => {
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://news.example/a/1']);
     expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
     expect(articles.textContent).toContain('رابط لا يُتبع');
-    expect(screen.getByTestId('anl-card-events').textContent).toContain('2026-11-02 وصول الوفد الإيراني إلى مسقط');
+    // The ISO value as a reader says it (kept in the title for the exact value).
+    expect(screen.getByTestId('anl-card-events').textContent).toContain('2 نوفمبر 2026 وصول الوفد الإيراني إلى مسقط');
+  });
+
+  it('shows a date range (a vague "early January") as days, not as the raw ISO value', () => {
+    const ranged: ActorTimeline = { articles: [], events: [{ date: '2027-01-01/2027-01-10', text: 'Works begin' }] };
+    renderCard({ status: 'ready', timeline: ranged }, minister, 'en');
+    const events = screen.getByTestId('anl-card-events').textContent ?? '';
+    expect(events).toMatch(/January 1\s–\s10, 2027 Works begin/); // Intl puts thin spaces around the dash
+    expect(events).not.toContain('2027-01-01/2027-01-10');
   });
 
   it('says so when the timeline has nothing yet', () => {

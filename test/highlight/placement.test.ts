@@ -32,3 +32,22 @@ describe('card placement', () => {
     expect(placeCard({ left: 100, top: 100, width: 40, height: 20 }, card, { width: 300, height: 800 }).left).toBe(8);
   });
 });
+
+describe('placeCard: a card taller than the room on either side', () => {
+  it('keeps to the roomier side, capped to it, and does not cover its mention', () => {
+    const anchor = { left: 500, top: 310, width: 120, height: 24 };
+    const place = placeCard(anchor, { width: 340, height: 440 }, { width: 900, height: 700 });
+    expect(place.side).toBe('below');
+    expect(place.maxHeight).toBe(700 - (310 + 24) - 6 - 8);
+    expect(place.top).toBe(310 + 24 + 6);
+    expect(place.top + place.maxHeight).toBeLessThanOrEqual(700 - 8);
+  });
+
+  it('above, when there is more room there', () => {
+    const anchor = { left: 500, top: 500, width: 120, height: 24 };
+    const place = placeCard(anchor, { width: 340, height: 600 }, { width: 900, height: 700 });
+    expect(place.side).toBe('above');
+    expect(place.maxHeight).toBe(500 - 6 - 8);
+    expect(place.top + Math.min(600, place.maxHeight)).toBe(500 - 6);
+  });
+});

@@ -84,6 +84,10 @@ export function createCardHost(options: CardHostOptions): CardHost {
   let unavailable = false;
   let open = false;
   let focusBeforeCard: Element | null = null;
+  /** The mention box the card was last placed against. */
+  let lastAnchor: Box | null = null;
+  /** The card grows when the timeline arrives after it opened: it is placed again so it stays on screen. */
+  let resizeObserver: ResizeObserver | null = null;
 
   function ensureParts(): Parts | null {
     if (unavailable) return null;
@@ -107,15 +111,36 @@ export function createCardHost(options: CardHostOptions): CardHost {
   }
 
   function place(anchor: Box): void {
+    lastAnchor = anchor;
     if (!parts || !open) return;
     const card = parts.mount.firstElementChild;
     const size = card ? card.getBoundingClientRect() : { width: 0, height: 0 };
     const view = doc.defaultView;
     const viewport = { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
     const where = placeCard(anchor, { width: size.width, height: size.height }, viewport);
+    // Inherited into the shadow root (custom properties cross it): the card's stylesheet caps its height with it.
+    setHostStyle(parts.host, '--anl-max-height', `${Math.floor(where.maxHeight)}px`);
     setHostStyle(parts.host, 'left', `${Math.round(where.left)}px`);
     setHostStyle(parts.host, 'top', `${Math.round(where.top)}px`);
     parts.host.dataset.side = where.side;
+  }
+
+  function watchSize(mount: HTMLElement): void {
+    if (resizeObserver) return;
+    try {
+      const Observer = doc.defaultView?.ResizeObserver;
+      if (!Observer) return;
+      resizeObserver = new Observer(() => {
+        try {
+          if (open && lastAnchor) place(lastAnchor);
+        } catch (error) {
+          reportQuietly('place the card after a resize', error);
+        }
+      });
+      resizeObserver.observe(mount);
+    } catch (error) {
+      reportQuietly('watch the card size', error); // placed once at open; only later growth is not followed
+    }
   }
 
   function hasFocus(): boolean {
@@ -147,6 +172,7 @@ export function createCardHost(options: CardHostOptions): CardHost {
         open = true;
         showInTopLayer(ready.host);
         place(view.anchor);
+        watchSize(ready.mount);
         setHostStyle(ready.host, 'visibility', 'visible');
         if (focus) {
           try {
@@ -202,6 +228,12 @@ export function createCardHost(options: CardHostOptions): CardHost {
       return parts?.shadow ?? null;
     },
     destroy() {
+      try {
+        resizeObserver?.disconnect();
+      } catch {
+        // nothing to undo
+      }
+      resizeObserver = null;
       if (!parts) return;
       // The host goes first: if unmounting the card fails, at least nothing is left in the page.
       for (const step of [() => parts?.host.remove(), () => parts && render(null, parts.mount)]) {

@@ -101,6 +101,8 @@ export interface Lens {
   stats(): LensStats;
   /** The mention at a document-order index (for tests and the e2e driver). */
   mentionAt(index: number): { actorName: string; type: ActorType; text: string; range: Range } | null;
+  /** The mention under a viewport point, as the hover logic finds it (one hit-test); for e2e tests and the benchmark. */
+  hitTestAt(x: number, y: number): number | null;
   /** Switches highlights (and hover cards) on or off; returns the new state. The `commands` toggle calls this. */
   toggleHighlights(on?: boolean): boolean;
   /** Keyboard stepping through all mentions in document order (wraps); scrolls to it and opens its card. */
@@ -309,17 +311,18 @@ function createLens(options: LensOptions): Lens {
     openCardForMention(index, { focus: true, scroll: true, openedBy: 'keyboard' });
   }
 
+  function hitTestAt(x: number, y: number): number | null {
+    const caret = caretAt(x, y);
+    return caret ? hitTest(highlighter.entries, caret, x, y) : null;
+  }
+
   // Without pointer listeners (a page that broke addEventListener) the keyboard commands still work.
   const hover: HoverController | null = quietly('listen for the pointer', () => createHoverController(
     doc,
     clock,
     {
       active: () => !destroyed && highlighter.painted,
-      hitTest: (x, y) =>
-        hitTestTimer.time(() => {
-          const caret = caretAt(x, y);
-          return caret ? hitTest(highlighter.entries, caret, x, y) : null;
-        }),
+      hitTest: (x, y) => hitTestTimer.time(() => hitTestAt(x, y)),
       isCard: (target) => cardHost?.owns(target) ?? false,
       openMention: () => openCard?.index ?? null,
       openCardIsSticky: () => openCard !== null && (openCard.pinned || openCard.openedBy !== 'hover'),
@@ -382,6 +385,7 @@ function createLens(options: LensOptions): Lens {
       const entry = highlighter.entries[index];
       return entry ? { actorName: entry.actor.name, type: entry.actor.type, text: entry.span.text, range: entry.range } : null;
     },
+    hitTestAt: (x, y) => quietly('hit-test', () => hitTestAt(x, y), null),
     toggleHighlights(on) {
       return quietly('toggle highlights', () => {
         highlighter.setEnabled(on ?? !highlighter.enabled);
@@ -479,6 +483,7 @@ function inertLens(): Lens {
     openMention: null,
     cardHost: null,
     mentionAt: () => null,
+    hitTestAt: () => null,
     cardSnapshot: () => null,
     stats: () => ({ startupMs: 0, mentions: 0, hitTests: 0, hitTestMedianMs: null }),
     toggleHighlights: () => false,

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ActorType } from '../../nlp/types';
+import { formatDateValue } from '../components/dateValue';
 import type { CardStrings } from './strings';
 import type { ActorTimeline, CardActor, TimelineLoader, TimelineState, ActorTimelineQuery } from './types';
 
@@ -181,7 +182,11 @@ function TimelineLists({ timeline, strings }: { timeline: ActorTimeline; strings
           <ul>
             {events.map((event, position) => (
               <li key={`${event.date}-${position}`}>
-                <bdi class="meta">{event.date}</bdi> {event.text}
+                {/* The analysis' ISO value (a day, a month, a range like 2027-01-01/2027-01-10) as the reader says it. */}
+                <bdi class="meta" title={event.date}>
+                  {formatDateValue(event.date, strings.lang)}
+                </bdi>{' '}
+                {event.text}
                 {event.articleTitle ? (
                   <span class="meta">
                     {' · '}

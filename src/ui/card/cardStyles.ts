@@ -17,7 +17,7 @@ export const CARD_CSS = `
   box-sizing: border-box;
   width: 340px;
   max-width: calc(100vw - 16px);
-  max-height: min(440px, calc(100vh - 16px));
+  max-height: min(440px, calc(100vh - 16px), var(--anl-max-height, 100vh));
   overflow: auto;
   padding: 12px 14px;
   background: var(--anl-bg);
