@@ -25,7 +25,8 @@ async function analyzeArticle(article: ArticleReading, tabId: number | undefined
     );
     // The page decided it is an Arabic article; keep its language verdict alongside the core's.
     const result: Analysis = { ...analysis, lang: article.lang || analysis.lang };
-    const storeError = await rememberArticle(result, article.url, article.canonicalUrl);
+    // The timeline keeps only what the core itself reads as Arabic: a page's lang attribute can claim anything.
+    const storeError = analysis.lang === 'ar' ? await rememberArticle(result, article.url, article.canonicalUrl) : undefined;
     await writeTabAnalysis(tabId, { status: 'analyzed', analysis: result, updatedAt: Date.now(), storeError });
     return result;
   } catch (error) {
