@@ -7,8 +7,10 @@
 import { CURRENT_VERSION, DB_NAME, TimelineStore } from '../../../src/background/store';
 import { openTimelineDB } from '../../../src/background/store/schema';
 import { makeGenerator } from '../../../scripts/bench/history';
+import { normalizeArabic } from '../../../src/nlp/text/normalize';
+import { openDB } from 'idb';
 
-export const anl = { TimelineStore, openTimelineDB, DB_NAME, CURRENT_VERSION, makeGenerator };
+export const anl = { TimelineStore, openTimelineDB, DB_NAME, CURRENT_VERSION, makeGenerator, normalizeArabic, openDB };
 export type InPage = typeof anl;
 
 (globalThis as { anl?: InPage }).anl = anl;
