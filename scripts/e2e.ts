@@ -22,11 +22,11 @@ function run(command: string, args: string[]): number {
 const only = process.argv.slice(2);
 const files = readdirSync(e2eDir)
   .filter((name) => name.endsWith('.test.ts'))
-  // chromium.test.ts, highlight.chromium.test.ts, … : a browser name selects every file for that browser.
-  .filter((name) => only.length === 0 || only.some((browser) => name.startsWith(browser) || name.includes(`.${browser}.`)))
+  // `chromium` selects every *.chromium.test.ts too (e.g. store.chromium.test.ts); `store` selects that one file.
+  .filter((name) => only.length === 0 || only.some((part) => name.split('.').includes(part)))
   .map((name) => join('test', 'e2e', name));
 if (files.length === 0) {
-  console.error(`e2e: no test files match ${only.join(', ')} (have: chromium, firefox)`);
+  console.error(`e2e: no test files match ${only.join(', ')} (have: chromium, firefox, highlight, store)`);
   process.exit(2);
 }
 

@@ -11,6 +11,7 @@ import type { Analysis } from '../nlp/types';
 import { getNerModel, modelLoadedFromFile } from './model';
 import { forgetTab, readTabAnalysis, writeTabAnalysis } from './tabAnalyses';
 import { actorCardFor, openTimelinePage, rememberArticle } from './timeline';
+import { whyNotKept } from './timelinePolicy';
 import { sendTabMessage } from '../common/messaging';
 
 const workerStartedAt = Date.now();
@@ -25,7 +26,10 @@ async function analyzeArticle(article: ArticleReading, tabId: number | undefined
     );
     // The page decided it is an Arabic article; keep its language verdict alongside the core's.
     const result: Analysis = { ...analysis, lang: article.lang || analysis.lang };
-    const storeError = await rememberArticle(result, article.url, article.canonicalUrl);
+    // Unknown tab (closed meanwhile): treated as private, so nothing is kept by mistake.
+    const privateWindow = await browser.tabs.get(tabId).then((tab) => tab.incognito, () => true);
+    const notKept = whyNotKept({ textLang: analysis.lang, privateWindow });
+    const storeError = notKept === undefined ? await rememberArticle(result, article.url, article.canonicalUrl) : undefined;
     await writeTabAnalysis(tabId, { status: 'analyzed', analysis: result, updatedAt: Date.now(), storeError });
     return result;
   } catch (error) {
