@@ -16,7 +16,7 @@ import { sendTabMessage } from '../common/messaging';
 
 const workerStartedAt = Date.now();
 
-async function analyzeArticle(article: ArticleReading, tabId: number | undefined): Promise<Analysis> {
+async function analyzeArticle(article: ArticleReading, tabId: number | undefined, onRequestOnly: boolean): Promise<Analysis> {
   if (tabId === undefined) throw new Error('analyzeArticle must come from a tab');
   try {
     const { model } = await getNerModel();
@@ -28,7 +28,7 @@ async function analyzeArticle(article: ArticleReading, tabId: number | undefined
     const result: Analysis = { ...analysis, lang: article.lang || analysis.lang };
     // Unknown tab (closed meanwhile): treated as private, so nothing is kept by mistake.
     const privateWindow = await browser.tabs.get(tabId).then((tab) => tab.incognito, () => true);
-    const notKept = whyNotKept({ textLang: analysis.lang, privateWindow });
+    const notKept = whyNotKept({ textLang: analysis.lang, privateWindow, detectedAsArticle: !onRequestOnly });
     const storeError = notKept === undefined ? await rememberArticle(result, article.url, article.canonicalUrl) : undefined;
     await writeTabAnalysis(tabId, { status: 'analyzed', analysis: result, updatedAt: Date.now(), storeError });
     return result;
@@ -41,7 +41,7 @@ async function analyzeArticle(article: ArticleReading, tabId: number | undefined
 
 listenForMessages({
   ping: () => ({ pong: true, workerStartedAt, modelLoaded: modelLoadedFromFile() }),
-  analyzeArticle: ({ article }, { tabId }) => analyzeArticle(article, tabId),
+  analyzeArticle: ({ article, onRequestOnly }, { tabId }) => analyzeArticle(article, tabId, onRequestOnly ?? false),
   getTabAnalysis: ({ tabId }) => readTabAnalysis(tabId),
   getActorCard: (request) => actorCardFor(request),
   openTimeline: async ({ name }) => {

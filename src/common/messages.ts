@@ -46,7 +46,14 @@ export const MESSAGES = {
   /** Liveness check; answers even right after the worker was restarted. */
   ping: { payload: v.strictObject({}), from: ['contentScript', 'extensionPage'] },
   /** Content script → background: analyse the article on this tab and remember the result for the tab. */
-  analyzeArticle: { payload: v.strictObject({ article: ArticleReadingSchema }), from: ['contentScript'] },
+  analyzeArticle: {
+    payload: v.strictObject({
+      article: ArticleReadingSchema,
+      /** True when detection said "not an article" and the reader asked to analyse it anyway: shown, never stored. */
+      onRequestOnly: v.optional(v.boolean()),
+    }),
+    from: ['contentScript'],
+  },
   /** Popup → background: the latest analysis kept for a tab. */
   getTabAnalysis: { payload: v.strictObject({ tabId }), from: ['extensionPage'] },
   /** Popup → content script of a tab: what the page looked like to the first look and the reader. */

@@ -32,6 +32,9 @@ const status: PageStatus = { url: location.href, arabic: false, isArticle: null,
 let settings: Settings = defaultSettings();
 let siteOff = false;
 let lastSentKey = '';
+/** Retries left for an analysis request that got no answer; back to one after each success. */
+let retriesLeft = 1;
+const RETRY_MS = 2000;
 /** The URL the running lens was started for: another URL without a new article means the lens must go. */
 let lensUrl = '';
 let looking = false;
@@ -126,7 +129,8 @@ async function look(force = false): Promise<void> {
     status.analyzed = false;
     try {
       const article = toArticleReading(reading);
-      const analysis = await sendMessage('analyzeArticle', { article });
+      const analysis = await sendMessage('analyzeArticle', { article, onRequestOnly: !reading.isArticle });
+      retriesLeft = 1;
       if (siteOff) return;
       status.analyzed = true;
       publishArticle({ reading, analysis });
@@ -134,6 +138,11 @@ async function look(force = false): Promise<void> {
       await startLensFor({ reading, analysis }, settings, article.url);
     } catch (error) {
       lastSentKey = ''; // let a later look try again
+      // A worker stopped mid-request (MV3 may do so at any time) leaves the message unanswered: try once more.
+      if (retriesLeft > 0) {
+        retriesLeft--;
+        setTimeout(() => void look(force), RETRY_MS);
+      }
       throw error;
     }
   } catch (error) {

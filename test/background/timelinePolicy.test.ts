@@ -12,4 +12,8 @@ describe('what the timeline keeps', () => {
     expect(whyNotKept({ textLang: 'fa', privateWindow: false })).toBe('the text is not Arabic (fa)');
     expect(whyNotKept({ textLang: 'und', privateWindow: false })).toMatch(/not Arabic/);
   });
+  it('keeps nothing analysed only because the reader asked, on a page detection turned down', () => {
+    expect(whyNotKept({ textLang: 'ar', privateWindow: false, detectedAsArticle: false })).toMatch(/analysed on request only/);
+    expect(whyNotKept({ textLang: 'ar', privateWindow: false, detectedAsArticle: true })).toBeUndefined();
+  });
 });
