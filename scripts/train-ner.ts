@@ -10,6 +10,7 @@
  *   --prune X          drop weight rows whose largest |weight| is below X (default 1.0)
  *   --dropout P        hide a token's word-identity features with probability P in training (default 0.4)
  *   --corpora LIST     comma-separated subset of anercorp,aqmar,wojood (default all)
+ *   --char-ngrams N    character n-grams of each word as features (0 = none)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -41,6 +42,8 @@ export interface TrainOptions {
   identityDropout: number;
   /** Which training corpora to use (default all three). */
   corpora: string[];
+  /** Character n-gram features of this length (0: none). */
+  charNgrams: number;
 }
 
 const log = (msg: string): void => {
@@ -63,6 +66,7 @@ function parseOptions(argv: string[]): TrainOptions {
     else if (arg === '--out') options.out = resolve(value());
     else if (arg === '--corpora') options.corpora = value().split(',');
     else if (arg === '--dropout') options.identityDropout = Number.parseFloat(value());
+    else if (arg === '--char-ngrams') options.charNgrams = Number.parseInt(value(), 10);
     else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.epochs >= 1 && options.epochs <= 100)) throw new Error('--epochs must be 1–100');
@@ -80,6 +84,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 7,
   identityDropout: 0.4,
   corpora: ['anercorp', 'aqmar', 'wojood'],
+  charNgrams: 0,
 };
 
 export function trainingSentences(corpora: readonly string[] = DEFAULT_TRAIN_OPTIONS.corpora): { name: string; sentences: Sentence[] }[] {
@@ -112,6 +117,7 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
   const features: FeatureOptions = options.baseline
     ? { hashBits: options.hashBits }
     : { hashBits: options.hashBits, lexicon, gazetteer: new Gazetteer(gazetteerEntries) };
+  if (options.charNgrams > 0) features.charNgrams = options.charNgrams;
   log(`gazetteer ${gazetteerEntries.length} names, lexicon ${lexicon.size} forms`);
 
   const data: Encoded[] = [];
@@ -204,6 +210,7 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
     header: {
       hashBits: options.hashBits,
       featureSet: options.baseline ? 'baseline' : 'full',
+      ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
       gazetteer: gazetteerEntries,
       trainedOn: {
         corpora: corpora.map((c) => c.name),
@@ -213,6 +220,7 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
         seed: options.seed,
         prune: options.prune,
         identityDropout: options.identityDropout,
+        ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
       },
     },
     ...q,

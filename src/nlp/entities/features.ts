@@ -4,16 +4,43 @@
  * normalised word and its clitic-free forms in a ±2 window, affixes, shape, word bigrams,
  * trigger classes, and — unless switched off for the ablation baseline — corpus-learned
  * word clusters, mined name flags and frequency (lexicon) and gazetteer matches.
+ *
+ * Speed: everything about a token that does not depend on its neighbours (normalisation,
+ * clitic split, stem, lexicon entry, shape, and the bucket of every one-word template in
+ * each window position) is computed once per distinct token string and kept in a bounded
+ * cache (`FeatureExtractor`); news text repeats its words a lot. Two-word templates keep the
+ * FNV-1a state of their first half per word and hash only the second half per token. Bound
+ * to a model, the extractor also sums, once per word, the weights of its one-word features
+ * for each window position it can hold (itself, ±1, ±2), so scoring a token adds five cached
+ * vectors and looks up only the two-word and gazetteer templates; a bitmap of kept buckets
+ * answers most of those lookups without touching the row table. The buckets are exactly those
+ * of the plain definition (template and parts joined by `|`, hashed with FNV-1a), and the
+ * scores are their weights' sums (test/entities/features-cache.test.ts).
  */
 import { normalizeArabic, stripMarks } from '../text/normalize';
 import { fnv1a } from './hash';
-import { lightStem, splitClitics, type FormFrequency } from './clitics';
+import { lightStem, splitClitics, withoutArticle, type CliticSplit, type FormFrequency } from './clitics';
 import type { Gazetteer } from './gazetteer';
 import { LEXICON_FLAG, unpackLexiconEntry, type Lexicon } from './lexicon';
 import { triggerClass } from './triggers';
+import { LABEL_COUNT } from './labels';
+
+/** A model's weights as the extractor reads them: bucket → row, rows of LABEL_COUNT scores. */
+export interface RowWeights {
+  /** Weight row of a bucket, or -1 when the bucket has no weights. */
+  rowOf(bucket: number): number;
+  /** Dequantised scores, row-major (rows × LABEL_COUNT). */
+  readonly weights: Float32Array;
+}
 
 export interface FeatureOptions {
   hashBits: number;
+  /**
+   * Character n-grams of the clitic-free word (with ^ and $ marking its ends) as features of
+   * the word itself, for this n (absent: none). Transliterated foreign names share letter
+   * sequences (…ز، …س، …فيتش، ـو) that affixes alone do not see.
+   */
+  charNgrams?: number;
   lexicon?: Lexicon;
   gazetteer?: Gazetteer;
 }
@@ -32,13 +59,12 @@ interface TokenView {
   fine: string;
   flags: number;
   freqClass: number;
-  gazetteer: string;
   nisba: boolean;
 }
 
 const PAD: TokenView = {
   raw: '<s>', norm: '<s>', core: '<s>', stem: '<s>', prefix: '', shape: 'pad', trigger: '', coarse: 'pad', fine: 'pad',
-  flags: 0, freqClass: 0, gazetteer: '', nisba: false,
+  flags: 0, freqClass: 0, nisba: false,
 };
 
 function wordShape(word: string): string {
@@ -52,46 +78,109 @@ function wordShape(word: string): string {
   return shape;
 }
 
-function viewTokens(tokens: readonly string[], options: FeatureOptions): TokenView[] {
-  const { lexicon, gazetteer } = options;
-  const frequency: FormFrequency | undefined = lexicon && lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
-  const norms = tokens.map((t) => normalizeArabic(t).toLowerCase());
-  const gaz: string[] = new Array<string>(tokens.length).fill('');
-  if (gazetteer) {
-    for (let i = 0; i < norms.length; ) {
-      const m = gazetteer.matchAt(norms, i, frequency);
-      if (!m) {
-        i++;
-        continue;
-      }
-      for (let k = 0; k < m.length; k++) gaz[i + k] = `${k === 0 ? 'B' : 'I'}-${m.entry.kind}`;
-      i += m.length;
-    }
-  }
-  return norms.map((norm, i): TokenView => {
-    const split = splitClitics(norm, frequency);
-    const stem = lightStem(split.core);
-    const entry = lexicon ? unpackLexiconEntry(lexicon.packed(split.core)) : undefined;
-    const raw = stripMarks(tokens[i] ?? '');
-    return {
-      raw: raw.length > 40 ? raw.slice(0, 40) : raw,
-      norm: norm.length > 40 ? norm.slice(0, 40) : norm,
-      core: split.core.length > 40 ? split.core.slice(0, 40) : split.core,
-      stem: stem.length > 40 ? stem.slice(0, 40) : stem,
-      prefix: split.prefix + (split.core.startsWith('ال') ? '+ال' : ''),
-      shape: wordShape(tokens[i] ?? ''),
-      trigger: triggerClass(stem) ?? '',
-      coarse: entry ? String(entry.coarse) : '',
-      fine: entry ? String(entry.fine) : '',
-      flags: entry ? entry.flags : 0,
-      freqClass: entry ? entry.freqClass : 0,
-      gazetteer: gaz[i] ?? '',
-      nisba: gazetteer ? gazetteer.nisbaCountry(split.core) !== undefined : false,
-    };
-  });
+const PIPE = 0x7c;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a state after `template` (the seed every feature of that template starts from). */
+const seed = (template: string): number => fnv1a(template);
+
+/** Continues an FNV-1a state with `|` and then `s`. */
+function pipeThen(h: number, s: string): number {
+  h = Math.imul((h ^ PIPE) >>> 0, FNV_PRIME) >>> 0;
+  return fnv1a(s, h);
 }
 
-const PIPE = '|';
+/** Continues an FNV-1a state with `|`. */
+function pipe(h: number): number {
+  return Math.imul((h ^ PIPE) >>> 0, FNV_PRIME) >>> 0;
+}
+
+const FLAG_NAMES = Object.keys(LEXICON_FLAG) as (keyof typeof LEXICON_FLAG)[];
+const FLAG_BITS = FLAG_NAMES.map((n) => LEXICON_FLAG[n]);
+
+// Slots of the per-word table: the bucket (or model row) of each one-word template, -1 when
+// the template does not fire for this word (or, bound to a model, has no weights there).
+const S = {
+  w0: 0, r0: 1, c0: 2, s0: 3, p0: 4, shape: 5,
+  /** pre1 suf1 pre2 suf2 pre3 suf3 pre4 suf4 */
+  affix: 6,
+  t0: 14, k0: 15, f0: 16, f0p0: 17, freq0: 18, freq0p0: 19,
+  wm1: 20, wp1: 21, sm1: 22, sp1: 23, sm2: 24, sp2: 25, tm1: 26, tm2: 27, tp1: 28,
+  km1: 29, kp1: 30, fm1: 31, fp1: 32, km2: 33, kp2: 34,
+  /** mined0 per flag (4), then mined-1 (4), then mined+1 (4) */
+  mined0: 35, minedM1: 39, minedP1: 43,
+  nisba0: 47, nisbaP1: 48, nisbaM1: 49,
+} as const;
+const SLOT_COUNT = 50;
+const NO_SLOTS = new Int32Array(0);
+
+const T = {
+  w0: seed('w0='), r0: seed('r0='), rPair: seed('r-1|r0='), c0: seed('c0='), s0: seed('s0='), cPrev: seed('c-1|c0='), cNext: seed('c0|c+1='),
+  bias: seed('bias'), wm1: seed('w-1='), wp1: seed('w+1='), sm1: seed('s-1='), sp1: seed('s+1='), sm2: seed('s-2='), sp2: seed('s+2='),
+  p0: seed('p0='), shape: seed('shape='), shape3: seed('shape-1|shape0|shape+1='),
+  pre: [1, 2, 3, 4].map((k) => seed(`pre${k}=`)), suf: [1, 2, 3, 4].map((k) => seed(`suf${k}=`)),
+  t0: seed('t0='), tm1: seed('t-1='), tm2: seed('t-2='), tp1: seed('t+1='), tp0: seed('t-1|p0='),
+  k0: seed('k0='), f0: seed('f0='), km1: seed('k-1='), kp1: seed('k+1='), fm1: seed('f-1='), fp1: seed('f+1='),
+  k3: seed('k-1|k0|k+1='), kPrev: seed('k-1|k0='), kNext: seed('k0|k+1='), f0p0: seed('f0|p0='), km2: seed('k-2='), kp2: seed('k+2='),
+  sk: seed('s-1|k0='), ks: seed('k0|s+1='), freq0: seed('freq0='), freq0p0: seed('freq0|p0='),
+  mined0: seed('mined0='), minedM1: seed('mined-1='), minedP1: seed('mined+1='),
+  nisba0: seed('nisba0'), nisbaP1: seed('nisba+1'), nisbaM1: seed('nisba-1'),
+  g0: seed('g0='), gm1: seed('g-1='), gp1: seed('g+1='),
+  ngram: seed('ng='),
+};
+
+/** Everything about one written token that does not depend on its neighbours. */
+export interface WordInfo {
+  /** `normalizeArabic` of the token (case kept), its clitic split and bare core: what mentions read. */
+  readonly norm: string;
+  readonly split: CliticSplit;
+  readonly bare: string;
+  readonly view: TokenView;
+  /** Lower-cased normalised form: what the gazetteer features match on. */
+  readonly featureNorm: string;
+  /** Whether a gazetteer entry may start at `norm` / at `featureNorm` (see Gazetteer.mayStartMatch). */
+  readonly placeStart: boolean;
+  readonly featurePlaceStart: boolean;
+  readonly slots: Int32Array;
+  /** Character n-gram features (bucket ids or rows, -1 = no weights), when the options ask for them. */
+  readonly ngrams: Int32Array;
+  /** FNV-1a states of two-word templates after this word's half (and the `|`). */
+  readonly rPrev: number;
+  readonly cPrev: number;
+  readonly cNext: number;
+  readonly shapePrev: number;
+  readonly k3Prev: number;
+  readonly kPrev: number;
+  readonly kNext: number;
+  readonly skPrev: number;
+  readonly ksNext: number;
+  readonly tPrev: number;
+  /**
+   * Bound to a model: the summed scores of this word's one-word features in each window
+   * position (PART_SELF, PART_PREV, PART_NEXT, PART_PREV2, PART_NEXT2), LABEL_COUNT each.
+   */
+  readonly partial?: Float64Array;
+}
+
+const PART_SELF = 0;
+const PART_PREV = 1;
+const PART_NEXT = 2;
+const PART_PREV2 = 3;
+const PART_NEXT2 = 4;
+/** Which slots make up each partial sum (a word's features by the position it holds). */
+const PART_SLOTS: readonly (readonly number[])[] = [
+  [S.w0, S.r0, S.c0, S.s0, S.p0, S.shape, ...Array.from({ length: 8 }, (_, k) => S.affix + k), S.t0, S.k0, S.f0, S.f0p0, S.freq0, S.freq0p0,
+    S.mined0, S.mined0 + 1, S.mined0 + 2, S.mined0 + 3, S.nisba0],
+  [S.wm1, S.sm1, S.tm1, S.km1, S.fm1, S.minedM1, S.minedM1 + 1, S.minedM1 + 2, S.minedM1 + 3, S.nisbaM1],
+  [S.wp1, S.sp1, S.tp1, S.kp1, S.fp1, S.minedP1, S.minedP1 + 1, S.minedP1 + 2, S.minedP1 + 3, S.nisbaP1],
+  [S.sm2, S.tm2, S.km2],
+  [S.sp2, S.kp2],
+];
+
+/** Words longer than this are computed afresh each time rather than cached. */
+const MAX_CACHED_LENGTH = 48;
+/** Distinct token strings kept per extractor; the cache is emptied when it fills. */
+export const WORD_CACHE_SIZE = 1 << 15;
 
 export interface SentenceFeatures {
   offsets: Uint32Array;
@@ -101,94 +190,408 @@ export interface SentenceFeatures {
 }
 
 /**
- * Feature buckets for every token of a sentence: `ids` holds them back to back, token i owning
- * ids[offsets[i]] … ids[offsets[i+1]-1].
+ * Feature extraction with a per-word cache. Unbound it lists bucket ids (`extract`,
+ * `sentenceFeatures`), as training needs; bound to a model's weights it computes label scores
+ * (`scores`) from each word's partial sums and the rows of the two-word templates.
  */
-export function sentenceFeatures(tokens: readonly string[], options: FeatureOptions): SentenceFeatures {
-  const views = viewTokens(tokens, options);
-  const mask = (1 << options.hashBits) - 1;
-  const at = (i: number): TokenView => (i >= 0 && i < views.length ? views[i]! : PAD);
-  const offsets = new Uint32Array(tokens.length + 1);
-  const identityCounts = new Uint8Array(tokens.length);
-  const ids: number[] = [];
-  // FNV-1a is sequential, so hashing the template and then each part (joined by |) gives the
-  // bucket of the concatenated string without building it.
-  const add = (template: string, a?: string, b?: string, c?: string): void => {
-    let h = fnv1a(template);
-    if (a !== undefined) h = fnv1a(a, h);
-    if (b !== undefined) h = fnv1a(b, fnv1a(PIPE, h));
-    if (c !== undefined) h = fnv1a(c, fnv1a(PIPE, h));
-    ids.push(h & mask);
-  };
-  const useLexicon = options.lexicon !== undefined && options.lexicon.size > 0;
-  for (let i = 0; i < views.length; i++) {
-    offsets[i] = ids.length;
-    const w = at(i);
-    const prev = at(i - 1);
-    const next = at(i + 1);
-    // Identity features first: training may hide them (see `identityCounts`) so the weights
-    // also learn from context, affixes and clusters, which are all an unseen name has.
-    add('w0=', w.norm);
-    add('r0=', w.raw);
-    add('r-1|r0=', prev.raw, w.raw);
-    add('c0=', w.core);
-    add('s0=', w.stem);
-    add('c-1|c0=', prev.core, w.core);
-    add('c0|c+1=', w.core, next.core);
-    identityCounts[i] = ids.length - offsets[i]!;
-    add('bias');
-    add('w-1=', prev.norm);
-    add('w+1=', next.norm);
-    add('s-1=', prev.stem);
-    add('s+1=', next.stem);
-    add('s-2=', at(i - 2).stem);
-    add('s+2=', at(i + 2).stem);
-    add('p0=', w.prefix);
-    add('shape=', w.shape, String(Math.min(w.stem.length, 8)));
-    add('shape-1|shape0|shape+1=', prev.shape, w.shape, next.shape);
+export class FeatureExtractor {
+  private readonly cache = new Map<string, WordInfo>();
+  private readonly frequency: FormFrequency | undefined;
+  private readonly mask: number;
+  private readonly useLexicon: boolean;
+  private readonly pad: WordInfo;
+  private readonly constants = new Map<string, number>();
+  private buffer = new Int32Array(1024);
+
+  private readonly rowOf?: (bucket: number) => number;
+
+  constructor(
+    readonly options: FeatureOptions,
+    private readonly bound?: RowWeights,
+  ) {
+    if (bound) this.rowOf = (bucket) => bound.rowOf(bucket);
+    const { lexicon } = options;
+    this.frequency = lexicon && lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
+    this.mask = options.hashBits >= 32 ? 0xffffffff : (1 << options.hashBits) - 1;
+    this.useLexicon = lexicon !== undefined && lexicon.size > 0;
+    this.pad = this.build(PAD, '<s>', { prefixLength: 0, core: '<s>', fusedArticle: false, prefix: '' }, '<s>');
+  }
+
+  /** Bucket (or row, -1 if none) of a finished hash. */
+  private value(h: number): number {
+    const bucket = (h & this.mask) >>> 0;
+    return this.rowOf ? this.rowOf(bucket) : bucket;
+  }
+
+  private constant(h: number): number {
+    const key = String(h);
+    let v = this.constants.get(key);
+    if (v === undefined) {
+      v = this.value(h);
+      this.constants.set(key, v);
+    }
+    return v;
+  }
+
+  /** The cached facts about a written token. */
+  word(token: string): WordInfo {
+    const hit = this.cache.get(token);
+    if (hit) return hit;
+    const info = this.compute(token);
+    if (token.length <= MAX_CACHED_LENGTH) {
+      if (this.cache.size >= WORD_CACHE_SIZE) this.cache.clear();
+      this.cache.set(token, info);
+    }
+    return info;
+  }
+
+  private compute(token: string): WordInfo {
+    const { lexicon, gazetteer } = this.options;
+    const frequency = this.frequency;
+    const norm = normalizeArabic(token);
+    const featureNorm = norm.toLowerCase();
+    const split = splitClitics(featureNorm, frequency);
+    const stem = lightStem(split.core);
+    const entry = lexicon ? unpackLexiconEntry(lexicon.packed(split.core)) : undefined;
+    const raw = stripMarks(token);
+    const view: TokenView = {
+      raw: raw.length > 40 ? raw.slice(0, 40) : raw,
+      norm: featureNorm.length > 40 ? featureNorm.slice(0, 40) : featureNorm,
+      core: split.core.length > 40 ? split.core.slice(0, 40) : split.core,
+      stem: stem.length > 40 ? stem.slice(0, 40) : stem,
+      prefix: split.prefix + (split.core.startsWith('ال') ? '+ال' : ''),
+      shape: wordShape(token),
+      trigger: triggerClass(stem) ?? '',
+      coarse: entry ? String(entry.coarse) : '',
+      fine: entry ? String(entry.fine) : '',
+      flags: entry ? entry.flags : 0,
+      freqClass: entry ? entry.freqClass : 0,
+      nisba: gazetteer ? gazetteer.nisbaCountry(split.core) !== undefined : false,
+    };
+    const mentionSplit = featureNorm === norm ? split : splitClitics(norm, frequency);
+    return this.build(view, norm, mentionSplit, featureNorm);
+  }
+
+  private build(v: TokenView, norm: string, split: CliticSplit, featureNorm: string): WordInfo {
+    const slots = new Int32Array(SLOT_COUNT).fill(-1);
+    const one = (slot: number, template: number, a: string): void => {
+      slots[slot] = this.value(fnv1a(a, template));
+    };
+    const two = (slot: number, template: number, a: string, b: string): void => {
+      slots[slot] = this.value(pipeThen(fnv1a(a, template), b));
+    };
+    one(S.w0, T.w0, v.norm);
+    one(S.r0, T.r0, v.raw);
+    one(S.c0, T.c0, v.core);
+    one(S.s0, T.s0, v.stem);
+    one(S.wm1, T.wm1, v.norm);
+    one(S.wp1, T.wp1, v.norm);
+    one(S.sm1, T.sm1, v.stem);
+    one(S.sp1, T.sp1, v.stem);
+    one(S.sm2, T.sm2, v.stem);
+    one(S.sp2, T.sp2, v.stem);
+    one(S.p0, T.p0, v.prefix);
+    two(S.shape, T.shape, v.shape, String(Math.min(v.stem.length, 8)));
     for (let k = 1; k <= 4; k++) {
-      if (w.stem.length > k) {
-        add(`pre${k}=`, w.stem.slice(0, k));
-        add(`suf${k}=`, w.stem.slice(-k));
+      if (v.stem.length > k) {
+        one(S.affix + 2 * (k - 1), T.pre[k - 1]!, v.stem.slice(0, k));
+        one(S.affix + 2 * (k - 1) + 1, T.suf[k - 1]!, v.stem.slice(-k));
       }
     }
-    if (w.trigger) add('t0=', w.trigger);
-    if (prev.trigger) add('t-1=', prev.trigger);
-    if (at(i - 2).trigger) add('t-2=', at(i - 2).trigger);
-    if (next.trigger) add('t+1=', next.trigger);
-    if (prev.trigger && w.trigger === '') add('t-1|p0=', prev.trigger, w.prefix);
-    if (useLexicon) {
-      add('k0=', w.coarse);
-      add('f0=', w.fine);
-      add('k-1=', prev.coarse);
-      add('k+1=', next.coarse);
-      add('f-1=', prev.fine);
-      add('f+1=', next.fine);
-      add('k-1|k0|k+1=', prev.coarse, w.coarse, next.coarse);
-      add('k-1|k0=', prev.coarse, w.coarse);
-      add('k0|k+1=', w.coarse, next.coarse);
-      add('f0|p0=', w.fine, w.prefix);
-      add('k-2=', at(i - 2).coarse);
-      add('k+2=', at(i + 2).coarse);
-      add('s-1|k0=', prev.stem, w.coarse);
-      add('k0|s+1=', w.coarse, next.stem);
-      add('freq0=', String(w.freqClass));
-      add('freq0|p0=', String(w.freqClass), w.prefix);
-      for (const [name, bit] of Object.entries(LEXICON_FLAG)) {
-        if (w.flags & bit) add('mined0=', name);
-        if (prev.flags & bit) add('mined-1=', name);
-        if (next.flags & bit) add('mined+1=', name);
+    if (v.trigger) {
+      one(S.t0, T.t0, v.trigger);
+      one(S.tm1, T.tm1, v.trigger);
+      one(S.tm2, T.tm2, v.trigger);
+      one(S.tp1, T.tp1, v.trigger);
+    }
+    if (this.useLexicon) {
+      one(S.k0, T.k0, v.coarse);
+      one(S.f0, T.f0, v.fine);
+      one(S.km1, T.km1, v.coarse);
+      one(S.kp1, T.kp1, v.coarse);
+      one(S.fm1, T.fm1, v.fine);
+      one(S.fp1, T.fp1, v.fine);
+      two(S.f0p0, T.f0p0, v.fine, v.prefix);
+      one(S.km2, T.km2, v.coarse);
+      one(S.kp2, T.kp2, v.coarse);
+      one(S.freq0, T.freq0, String(v.freqClass));
+      two(S.freq0p0, T.freq0p0, String(v.freqClass), v.prefix);
+      FLAG_NAMES.forEach((name, f) => {
+        if (!(v.flags & FLAG_BITS[f]!)) return;
+        one(S.mined0 + f, T.mined0, name);
+        one(S.minedM1 + f, T.minedM1, name);
+        one(S.minedP1 + f, T.minedP1, name);
+      });
+    }
+    if (this.options.gazetteer && v.nisba) {
+      slots[S.nisba0] = this.value(T.nisba0);
+      slots[S.nisbaP1] = this.value(T.nisbaP1);
+      slots[S.nisbaM1] = this.value(T.nisbaM1);
+    }
+    const n = this.options.charNgrams ?? 0;
+    const ngramList: number[] = [];
+    if (n > 0 && v !== PAD) {
+      const marked = `^${v.core}$`;
+      for (let k = 0; k + n <= marked.length; k++) ngramList.push(this.value(fnv1a(marked.slice(k, k + n), T.ngram)));
+    }
+    const ngrams = Int32Array.from(ngramList);
+    const gazetteer = this.options.gazetteer;
+    const featurePlaceStart = gazetteer ? gazetteer.mayStartMatch(featureNorm) : false;
+    const placeStart = gazetteer ? (norm === featureNorm ? featurePlaceStart : gazetteer.mayStartMatch(norm)) : false;
+    let partial: Float64Array | undefined;
+    if (this.bound) {
+      const L = LABEL_COUNT;
+      const weights = this.bound.weights;
+      partial = new Float64Array(PART_SLOTS.length * L);
+      PART_SLOTS.forEach((list, part) => {
+        for (const slot of list) {
+          const row = slots[slot]!;
+          if (row < 0) continue;
+          for (let l = 0; l < L; l++) partial![part * L + l]! += weights[row * L + l]!;
+        }
+      });
+      for (const row of ngrams) {
+        if (row < 0) continue;
+        for (let l = 0; l < L; l++) partial[PART_SELF * L + l]! += weights[row * L + l]!;
       }
     }
-    if (options.gazetteer) {
-      if (w.gazetteer) add('g0=', w.gazetteer);
-      if (prev.gazetteer) add('g-1=', prev.gazetteer);
-      if (next.gazetteer) add('g+1=', next.gazetteer);
-      if (w.nisba) add('nisba0');
-      if (next.nisba) add('nisba+1');
-      if (prev.nisba) add('nisba-1');
+    return {
+      partial,
+      // Bound to a model, only the partial sums are read; the slot table is not kept.
+      slots: partial ? NO_SLOTS : slots,
+      norm,
+      split,
+      bare: withoutArticle(split.core),
+      view: v,
+      featureNorm,
+      placeStart,
+      featurePlaceStart,
+      ngrams: partial ? NO_SLOTS : ngrams,
+      rPrev: pipe(fnv1a(v.raw, T.rPair)),
+      cPrev: pipe(fnv1a(v.core, T.cPrev)),
+      cNext: pipe(fnv1a(v.core, T.cNext)),
+      shapePrev: pipe(fnv1a(v.shape, T.shape3)),
+      k3Prev: pipe(fnv1a(v.coarse, T.k3)),
+      kPrev: pipe(fnv1a(v.coarse, T.kPrev)),
+      kNext: pipe(fnv1a(v.coarse, T.kNext)),
+      skPrev: pipe(fnv1a(v.stem, T.sk)),
+      ksNext: pipe(fnv1a(v.coarse, T.ks)),
+      tPrev: pipe(fnv1a(v.trigger, T.tp0)),
+    };
+  }
+
+  /** Gazetteer labels (`B-country`, `I-city` …, '' outside) of a sentence's words. */
+  private gazetteerTags(words: readonly WordInfo[]): string[] | undefined {
+    const { gazetteer } = this.options;
+    if (!gazetteer) return undefined;
+    let tags: string[] | undefined;
+    let norms: string[] | undefined;
+    for (let i = 0; i < words.length; ) {
+      if (!words[i]!.featurePlaceStart) {
+        i++;
+        continue;
+      }
+      norms ??= words.map((w) => w.featureNorm);
+      const m = gazetteer.matchAt(norms, i, this.frequency);
+      if (!m) {
+        i++;
+        continue;
+      }
+      tags ??= new Array<string>(words.length).fill('');
+      for (let k = 0; k < m.length; k++) tags[i + k] = `${k === 0 ? 'B' : 'I'}-${m.entry.kind}`;
+      i += m.length;
+    }
+    return tags;
+  }
+
+  /**
+   * Feature buckets of every token, back to back: token i owns values[offsets[i]] …
+   * values[offsets[i+1]-1] (unbound extractors only). The returned view is reused by the next call.
+   */
+  extract(words: readonly WordInfo[], offsets: Uint32Array, identityCounts?: Uint8Array): Int32Array {
+    if (this.bound) throw new Error('extract() lists buckets: use an extractor that is not bound to a model');
+    const n = words.length;
+    const pad = this.pad;
+    const gaz = this.gazetteerTags(words);
+    const useLexicon = this.useLexicon;
+    const useGazetteer = this.options.gazetteer !== undefined;
+    let out = this.buffer;
+    let count = 0;
+    const put = (v: number): void => {
+      if (v < 0) return;
+      if (count === out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[count++] = v;
+    };
+    const hashed = (h: number): void => put(this.value(h));
+    const bias = this.constant(T.bias);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = count;
+      const w = words[i]!;
+      const prev = i > 0 ? words[i - 1]! : pad;
+      const next = i + 1 < n ? words[i + 1]! : pad;
+      const prev2 = i > 1 ? words[i - 2]! : pad;
+      const next2 = i + 2 < n ? words[i + 2]! : pad;
+      const ws = w.slots;
+      const v = w.view;
+      // Identity features first: training may hide them (see `identityCounts`) so the weights
+      // also learn from context, affixes and clusters, which are all an unseen name has.
+      put(ws[S.w0]!);
+      put(ws[S.r0]!);
+      hashed(fnv1a(v.raw, prev.rPrev));
+      put(ws[S.c0]!);
+      put(ws[S.s0]!);
+      hashed(fnv1a(v.core, prev.cPrev));
+      hashed(fnv1a(next.view.core, w.cNext));
+      if (identityCounts) identityCounts[i] = count - offsets[i]!;
+      put(bias);
+      put(prev.slots[S.wm1]!);
+      put(next.slots[S.wp1]!);
+      put(prev.slots[S.sm1]!);
+      put(next.slots[S.sp1]!);
+      put(prev2.slots[S.sm2]!);
+      put(next2.slots[S.sp2]!);
+      put(ws[S.p0]!);
+      put(ws[S.shape]!);
+      hashed(fnv1a(next.view.shape, pipe(fnv1a(v.shape, prev.shapePrev))));
+      for (let a = S.affix; a < S.affix + 8; a++) put(ws[a]!);
+      for (let k = 0; k < w.ngrams.length; k++) put(w.ngrams[k]!);
+      put(ws[S.t0]!);
+      put(prev.slots[S.tm1]!);
+      put(prev2.slots[S.tm2]!);
+      put(next.slots[S.tp1]!);
+      if (prev.view.trigger && v.trigger === '') hashed(fnv1a(v.prefix, prev.tPrev));
+      if (useLexicon) {
+        put(ws[S.k0]!);
+        put(ws[S.f0]!);
+        put(prev.slots[S.km1]!);
+        put(next.slots[S.kp1]!);
+        put(prev.slots[S.fm1]!);
+        put(next.slots[S.fp1]!);
+        hashed(fnv1a(next.view.coarse, pipe(fnv1a(v.coarse, prev.k3Prev))));
+        hashed(fnv1a(v.coarse, prev.kPrev));
+        hashed(fnv1a(next.view.coarse, w.kNext));
+        put(ws[S.f0p0]!);
+        put(prev2.slots[S.km2]!);
+        put(next2.slots[S.kp2]!);
+        hashed(fnv1a(v.coarse, prev.skPrev));
+        hashed(fnv1a(next.view.stem, w.ksNext));
+        put(ws[S.freq0]!);
+        put(ws[S.freq0p0]!);
+        if (v.flags | prev.view.flags | next.view.flags) {
+          for (let f = 0; f < FLAG_BITS.length; f++) {
+            put(ws[S.mined0 + f]!);
+            put(prev.slots[S.minedM1 + f]!);
+            put(next.slots[S.minedP1 + f]!);
+          }
+        }
+      }
+      if (useGazetteer) {
+        if (gaz) {
+          const g0 = gaz[i]!;
+          const gm1 = i > 0 ? gaz[i - 1]! : '';
+          const gp1 = i + 1 < n ? gaz[i + 1]! : '';
+          if (g0) put(this.constant(fnv1a(g0, T.g0)));
+          if (gm1) put(this.constant(fnv1a(gm1, T.gm1)));
+          if (gp1) put(this.constant(fnv1a(gp1, T.gp1)));
+        }
+        put(ws[S.nisba0]!);
+        put(next.slots[S.nisbaP1]!);
+        put(prev.slots[S.nisbaM1]!);
+      }
+    }
+    offsets[n] = count;
+    this.buffer = out;
+    return out.subarray(0, count);
+  }
+
+  /**
+   * Bound to a model: the label scores of every token (n × LABEL_COUNT, row-major) — the sum
+   * of the weights of all its features, which is what `extract` lists, computed from each
+   * word's partial sums plus the rows of the templates that read two words or the sentence.
+   */
+  scores(words: readonly WordInfo[], out: Float64Array): void {
+    const bound = this.bound;
+    if (!bound) throw new Error('scores() needs an extractor bound to a model');
+    const L = LABEL_COUNT;
+    const weights = bound.weights;
+    const n = words.length;
+    const pad = this.pad;
+    const gaz = this.gazetteerTags(words);
+    const useLexicon = this.useLexicon;
+    const rowOf = (h: number): number => bound.rowOf((h & this.mask) >>> 0);
+    const bias = this.constant(T.bias);
+    let o = 0;
+    const add = (row: number): void => {
+      if (row < 0) return;
+      const base = row * L;
+      for (let l = 0; l < L; l++) out[o + l]! += weights[base + l]!;
+    };
+    for (let i = 0; i < n; i++) {
+      o = i * L;
+      const w = words[i]!;
+      const prev = i > 0 ? words[i - 1]! : pad;
+      const next = i + 1 < n ? words[i + 1]! : pad;
+      const prev2 = i > 1 ? words[i - 2]! : pad;
+      const next2 = i + 2 < n ? words[i + 2]! : pad;
+      const v = w.view;
+      const a = w.partial!;
+      const b = prev.partial!;
+      const c = next.partial!;
+      const d = prev2.partial!;
+      const e = next2.partial!;
+      for (let l = 0; l < L; l++) {
+        out[o + l] = a[PART_SELF * L + l]! + b[PART_PREV * L + l]! + c[PART_NEXT * L + l]! + d[PART_PREV2 * L + l]! + e[PART_NEXT2 * L + l]!;
+      }
+      add(bias);
+      add(rowOf(fnv1a(v.raw, prev.rPrev)));
+      add(rowOf(fnv1a(v.core, prev.cPrev)));
+      add(rowOf(fnv1a(next.view.core, w.cNext)));
+      add(rowOf(fnv1a(next.view.shape, pipe(fnv1a(v.shape, prev.shapePrev)))));
+      if (prev.view.trigger && v.trigger === '') add(rowOf(fnv1a(v.prefix, prev.tPrev)));
+      if (useLexicon) {
+        add(rowOf(fnv1a(next.view.coarse, pipe(fnv1a(v.coarse, prev.k3Prev)))));
+        add(rowOf(fnv1a(v.coarse, prev.kPrev)));
+        add(rowOf(fnv1a(next.view.coarse, w.kNext)));
+        add(rowOf(fnv1a(v.coarse, prev.skPrev)));
+        add(rowOf(fnv1a(next.view.stem, w.ksNext)));
+      }
+      if (gaz) {
+        const g0 = gaz[i]!;
+        const gm1 = i > 0 ? gaz[i - 1]! : '';
+        const gp1 = i + 1 < n ? gaz[i + 1]! : '';
+        if (g0) add(this.constant(fnv1a(g0, T.g0)));
+        if (gm1) add(this.constant(fnv1a(gm1, T.gm1)));
+        if (gp1) add(this.constant(fnv1a(gp1, T.gp1)));
+      }
     }
   }
-  offsets[views.length] = ids.length;
-  return { offsets, ids: Uint32Array.from(ids), identityCounts };
+
+  /** Bucket ids of every token of a sentence (for training). */
+  sentenceFeatures(tokens: readonly string[]): SentenceFeatures {
+    const words = tokens.map((t) => this.word(t));
+    const offsets = new Uint32Array(tokens.length + 1);
+    const identityCounts = new Uint8Array(tokens.length);
+    const values = this.extract(words, offsets, identityCounts);
+    return { offsets, ids: Uint32Array.from(values), identityCounts };
+  }
+}
+
+const extractors = new WeakMap<FeatureOptions, FeatureExtractor>();
+
+/**
+ * Feature buckets for every token of a sentence: `ids` holds them back to back, token i owning
+ * ids[offsets[i]] … ids[offsets[i+1]-1]. Repeated calls with the same options object share
+ * one word cache.
+ */
+export function sentenceFeatures(tokens: readonly string[], options: FeatureOptions): SentenceFeatures {
+  let extractor = extractors.get(options);
+  if (!extractor) {
+    extractor = new FeatureExtractor(options);
+    extractors.set(options, extractor);
+  }
+  return extractor.sentenceFeatures(tokens);
 }

@@ -145,6 +145,7 @@ export class Gazetteer {
   private readonly byFirst = new Map<string, { tokens: string[]; entry: GazetteerEntry }[]>();
   private readonly nisba = new Map<string, string>();
   private readonly countryNames = new Map<string, GazetteerEntry>();
+  private readonly startCache = new Map<string, boolean>();
 
   constructor(readonly entries: readonly GazetteerEntry[]) {
     for (const entry of entries) {
@@ -171,11 +172,10 @@ export class Gazetteer {
    */
   matchAt(norms: readonly string[], i: number, frequency?: FormFrequency): GazetteerMatch | undefined {
     const word = norms[i];
-    if (word === undefined) return undefined;
+    if (word === undefined || !this.mayStartMatch(word)) return undefined;
     // The word as written, its most plausible clitic split, then every other reading: a
     // place name after و/ب/ل (وسوريا) is found even where frequencies do not decide the split.
     const readings = cliticCandidates(word).map((c) => c.core);
-    if (!this.byFirst.has(word) && !readings.some((r) => this.byFirst.has(r))) return undefined;
     const firsts = [word, splitClitics(word, frequency).core, ...readings];
     for (const first of new Set(firsts)) {
       const list = this.byFirst.get(first);
@@ -192,6 +192,21 @@ export class Gazetteer {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether an entry could start at this normalised word (as written or under one of its
+   * clitic readings). Cached per word: most words start nothing, and taggers ask for each.
+   */
+  mayStartMatch(word: string): boolean {
+    const hit = this.startCache.get(word);
+    if (hit !== undefined) return hit;
+    const may = this.byFirst.has(word) || cliticCandidates(word).some((c) => this.byFirst.has(c.core));
+    if (word.length <= 48) {
+      if (this.startCache.size >= 1 << 15) this.startCache.clear();
+      this.startCache.set(word, may);
+    }
+    return may;
   }
 
   /** ISO code of the country a nisba adjective refers to (`الإيرانية` → `IR`). */

@@ -10,13 +10,14 @@
  * names and grouping, restores the article (`الولايات المتحدة`).
  */
 import type { ActorType } from '../types';
-import { normalizeArabic, stripMarks } from '../text/normalize';
+import { stripMarks } from '../text/normalize';
 import { tokenize, type Token } from '../text/tokenize';
-import { cliticCandidates, rawOffsetAfterLetters, splitClitics, withoutArticle, type CliticSplit, type FormFrequency } from './clitics';
+import { cliticCandidates, rawOffsetAfterLetters, type CliticSplit, type FormFrequency } from './clitics';
 import { furnitureRanges } from './furniture';
 import { spansFromLabels, LABELS } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
+import type { WordInfo } from './features';
 import { GROUP_HEADS, PERSON_TITLES } from './triggers';
 import { isStopWord } from './stopwords';
 
@@ -46,20 +47,35 @@ export interface Mention {
 
 const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', '…', ';']);
 
-export function textTokens(text: string, frequency: FormFrequency | undefined): TextToken[] {
-  const tokens = tokenize(text);
-  const out: TextToken[] = [];
+/** Tokens with their cached word facts (`NerModel.word`), so the tagger reuses them. */
+interface LookedUp {
+  tokens: TextToken[];
+  words: WordInfo[];
+}
+
+export function textTokens(text: string, model: NerModel): LookedUp {
+  const raw = tokenize(text);
+  const tokens: TextToken[] = new Array<TextToken>(raw.length);
+  const words: WordInfo[] = new Array<WordInfo>(raw.length);
   let sentence = 0;
   let previousEnd = 0;
-  for (const t of tokens) {
-    if (out.length > 0 && text.slice(previousEnd, t.start).includes('\n')) sentence++;
-    const norm = normalizeArabic(t.text);
-    const split = splitClitics(norm, frequency);
-    out.push({ ...t, norm, split, bare: withoutArticle(split.core), sentence });
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k]!;
+    if (k > 0) {
+      for (let c = previousEnd; c < t.start; c++) {
+        if (text.charCodeAt(c) === 10) {
+          sentence++;
+          break;
+        }
+      }
+    }
+    const w = model.word(t.text);
+    words[k] = w;
+    tokens[k] = { text: t.text, start: t.start, end: t.end, norm: w.norm, split: w.split, bare: w.bare, sentence };
     previousEnd = t.end;
     if (SENTENCE_END.has(t.text)) sentence++;
   }
-  return out;
+  return { tokens, words };
 }
 
 /** Plural faction words: with a nisba or an adjective after them they name a group (الفصائل اليمنية). */
@@ -79,7 +95,7 @@ interface RawSpan {
 export function findMentions(model: NerModel, text: string): { tokens: TextToken[]; mentions: Mention[] } {
   const lexicon = model.lexicon;
   const frequency: FormFrequency | undefined = lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
-  const tokens = textTokens(text, frequency);
+  const { tokens, words } = textTokens(text, model);
   const spans: RawSpan[] = [];
   const tagged = new Array<string>(tokens.length).fill('O');
 
@@ -87,7 +103,7 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
   for (let s = 0; s < tokens.length; ) {
     let e = s;
     while (e < tokens.length && tokens[e]!.sentence === tokens[s]!.sentence) e++;
-    const labels = model.decode(tokens.slice(s, e).map((t) => t.text));
+    const labels = model.decodeWords(words.slice(s, e));
     labels.forEach((l, k) => (tagged[s + k] = LABELS[l]!));
     s = e;
   }
@@ -153,7 +169,7 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
   for (const sp of personsByTitles(model, tokens)) if (free(sp.first, sp.last)) add(sp);
   const norms = tokens.map((t) => t.norm);
   for (let i = 0; i < tokens.length; ) {
-    const m = model.gazetteer.matchAt(norms, i, frequency);
+    const m = words[i]!.placeStart ? model.gazetteer.matchAt(norms, i, frequency) : undefined;
     if (!m || (m.entry.kind === 'city' && !m.entry.capitalOf)) {
       i++;
       continue;
@@ -270,9 +286,17 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
   if (surnames.size === 0) return;
   const taken = new Uint8Array(tokens.length);
   for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) taken[k] = 1;
+  // Every clitic reading of a word ends with the word's last two letters (the rest is at least
+  // two letters long): words ending otherwise cannot carry a surname, and need no readings.
+  const endings = new Set<string>();
+  for (const s of surnames) if (s.length >= 2) endings.add(s.slice(-2));
   tokens.forEach((t, i) => {
     if (taken[i]) return;
-    const reading = surnames.has(t.norm) ? t.norm : cliticCandidates(t.norm).find((c) => surnames.has(c.core))?.core;
+    const reading = surnames.has(t.norm)
+      ? t.norm
+      : endings.has(t.norm.slice(-2))
+        ? cliticCandidates(t.norm).find((c) => surnames.has(c.core))?.core
+        : undefined;
     if (!reading) return;
     const entry = unpackLexiconEntry(model.lexicon.packed(reading));
     if (entry.freqClass >= COMMON_WORD_CLASS && (entry.flags & LEXICON_FLAG.person) === 0) return;

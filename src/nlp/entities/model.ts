@@ -14,7 +14,8 @@
 import { Gazetteer, platformPlaces, type GazetteerEntry } from './gazetteer';
 import { LABELS, LABEL_COUNT, labelIndex } from './labels';
 import { EMPTY_LEXICON, Lexicon } from './lexicon';
-import { sentenceFeatures, type FeatureOptions } from './features';
+import { FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
+import { splitClitics, withoutArticle } from './clitics';
 import { constrain, viterbi } from './viterbi';
 import { normalizeArabic } from '../text/normalize';
 
@@ -33,6 +34,8 @@ export interface ModelHeader {
   featureSet: 'full' | 'baseline' | 'fallback';
   gazetteer: GazetteerEntry[];
   sections: { name: SectionName; dtype: 'u32' | 'f32' | 'i8'; length: number }[];
+  /** Character n-gram length of the optional n-gram features (absent: none); see FeatureOptions. */
+  charNgrams?: number;
   /** Free-form provenance (corpora, epochs, seed, date). */
   trainedOn?: Record<string, unknown>;
 }
@@ -40,31 +43,33 @@ export interface ModelHeader {
 type SectionName = 'rows' | 'rowScales' | 'weights' | 'transitions' | 'start' | 'lexiconKeys' | 'lexiconValues';
 
 /** Anything that scores feature buckets: the dense training weights or the shipped sparse ones. */
-export interface EmissionScorer {
-  /** Adds the label scores of `ids[from..to)` into `out[0..LABEL_COUNT)`. */
-  addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void;
-}
+export type EmissionScorer = RowWeights;
 
 /** Sparse dequantised weights with an open-addressing index from bucket to row. */
 class SparseWeights implements EmissionScorer {
-  private readonly slots: Int32Array;
-  private readonly slotRows: Int32Array;
+  /** Open addressing, key and row side by side (one cache line per probe): [bucket, row, …], bucket -1 = empty. */
+  private readonly table: Int32Array;
   private readonly slotMask: number;
+  /** One bit per bucket up to the largest kept one: most lookups (pruned buckets) end here, in a table that stays in cache. */
+  private readonly present: Uint32Array;
 
   constructor(
     private readonly rows: Uint32Array,
-    private readonly weights: Float32Array,
+    readonly weights: Float32Array,
   ) {
     let capacity = 1;
     while (capacity < rows.length * 2) capacity <<= 1;
-    this.slots = new Int32Array(capacity).fill(-1);
-    this.slotRows = new Int32Array(capacity);
+    this.table = new Int32Array(capacity * 2).fill(-1);
     this.slotMask = capacity - 1;
+    let max = 0;
+    for (let r = 0; r < rows.length; r++) max = Math.max(max, rows[r]!);
+    this.present = new Uint32Array(rows.length ? (max >>> 5) + 1 : 0);
     for (let r = 0; r < rows.length; r++) {
+      this.present[rows[r]! >>> 5]! |= 1 << (rows[r]! & 31);
       let s = this.slotOf(rows[r]!);
-      while (this.slots[s] !== -1) s = (s + 1) & this.slotMask;
-      this.slots[s] = rows[r]!;
-      this.slotRows[s] = r;
+      while (this.table[2 * s] !== -1) s = (s + 1) & this.slotMask;
+      this.table[2 * s] = rows[r]!;
+      this.table[2 * s + 1] = r;
     }
   }
 
@@ -72,23 +77,16 @@ class SparseWeights implements EmissionScorer {
     return (Math.imul(bucket, 0x9e3779b1) >>> 7) & this.slotMask;
   }
 
-  private rowOf(bucket: number): number {
+  rowOf(bucket: number): number {
+    const word = bucket >>> 5;
+    if (word >= this.present.length || (this.present[word]! & (1 << (bucket & 31))) === 0) return -1;
+    const table = this.table;
     let s = this.slotOf(bucket);
     for (;;) {
-      const k = this.slots[s]!;
+      const k = table[2 * s]!;
+      if (k === bucket) return table[2 * s + 1]!;
       if (k === -1) return -1;
-      if (k === bucket) return this.slotRows[s]!;
       s = (s + 1) & this.slotMask;
-    }
-  }
-
-  addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
-    const L = LABEL_COUNT;
-    for (let j = from; j < to; j++) {
-      const r = this.rowOf(ids[j]!);
-      if (r < 0) continue;
-      const base = r * L;
-      for (let l = 0; l < L; l++) out[outOffset + l] = out[outOffset + l]! + this.weights[base + l]!;
     }
   }
 
@@ -102,6 +100,9 @@ export class NerModel {
   readonly kind = 'ner-model' as const;
   private readonly constrained: { transitions: Float64Array; start: Float64Array };
   readonly features: FeatureOptions;
+  private readonly extractor: FeatureExtractor;
+  /** True when the tagger reads the lexicon and gazetteer that mentions read (the full model). */
+  private readonly sharedSplits: boolean;
 
   constructor(
     readonly header: ModelHeader,
@@ -114,6 +115,9 @@ export class NerModel {
     this.constrained = constrain(transitions, start);
     const full = header.featureSet === 'full';
     this.features = { hashBits: header.hashBits, lexicon: full ? lexicon : undefined, gazetteer: full ? gazetteer : undefined };
+    if (header.charNgrams) this.features.charNgrams = header.charNgrams;
+    this.extractor = new FeatureExtractor(this.features, scorer);
+    this.sharedSplits = full;
   }
 
   /** True for the weightless stand-in (no model file): it only finds gazetteer places. */
@@ -121,20 +125,39 @@ export class NerModel {
     return this.header.featureSet === 'fallback';
   }
 
+  /**
+   * The context-free facts about a written token (normalised form, clitic split, features),
+   * cached per distinct string. `split` is read with this model's lexicon frequencies.
+   */
+  word(token: string): WordInfo {
+    const info = this.extractor.word(token);
+    if (this.sharedSplits) return info;
+    // Baseline and fallback models: the tagger reads no lexicon or gazetteer, mentions do.
+    const frequency = this.lexicon.size > 0 ? (f: string) => this.lexicon.frequency(f) : undefined;
+    const split = splitClitics(info.norm, frequency);
+    return { ...info, split, bare: withoutArticle(split.core), placeStart: this.gazetteer.mayStartMatch(info.norm) };
+  }
+
   /** Label indices for one sentence of raw tokens. */
   decode(tokens: readonly string[]): Uint8Array {
     if (tokens.length === 0) return new Uint8Array(0);
     if (this.isFallback) return this.decodeFromGazetteer(tokens);
-    const { offsets, ids } = sentenceFeatures(tokens, this.features);
-    const n = tokens.length;
-    const emissions = new Float32Array(n * LABEL_COUNT);
-    for (let i = 0; i < n; i++) this.scorer.addScores(ids, offsets[i]!, offsets[i + 1]!, emissions, i * LABEL_COUNT);
+    return this.decodeWords(tokens.map((t) => this.extractor.word(t)));
+  }
+
+  /** Label indices for one sentence of tokens already looked up with `word`. */
+  decodeWords(words: readonly WordInfo[]): Uint8Array {
+    const n = words.length;
+    if (n === 0) return new Uint8Array(0);
+    if (this.isFallback) return this.decodeFromGazetteer(words.map((w) => w.norm), true);
+    const emissions = new Float64Array(n * LABEL_COUNT);
+    this.extractor.scores(words, emissions);
     return viterbi(emissions, n, this.constrained.transitions, this.constrained.start);
   }
 
-  private decodeFromGazetteer(tokens: readonly string[]): Uint8Array {
+  private decodeFromGazetteer(tokens: readonly string[], normalised = false): Uint8Array {
     const out = new Uint8Array(tokens.length);
-    const norms = tokens.map((t) => normalizeArabic(t));
+    const norms = normalised ? tokens : tokens.map((t) => normalizeArabic(t));
     for (let i = 0; i < norms.length; ) {
       const m = this.gazetteer.matchAt(norms, i);
       if (!m) {

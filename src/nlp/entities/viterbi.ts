@@ -16,19 +16,28 @@ export function constrain(transitions: Float32Array, start: Float32Array): { tra
 }
 
 /** `emissions` is n × LABEL_COUNT, row-major. Returns one label index per token. */
-export function viterbi(emissions: Float32Array, n: number, transitions: Float64Array, start: Float64Array): Uint8Array {
+export function viterbi(emissions: Float32Array | Float64Array, n: number, transitions: Float64Array, start: Float64Array): Uint8Array {
   const L = LABEL_COUNT;
   const out = new Uint8Array(n);
   if (n === 0) return out;
   const back = new Uint8Array(n * L);
   let prev = new Float64Array(L);
   let cur = new Float64Array(L);
+  // Predecessors worth trying for each label, in index order: a forbidden move (−1e30) never
+  // beats an allowed one, so skipping it (most of the I- columns) changes no result.
+  const from = new Uint8Array(L * L);
+  const fromCount = new Uint8Array(L);
+  for (let b = 0; b < L; b++) {
+    for (let a = 0; a < L; a++) if (transitions[a * L + b]! > FORBIDDEN / 2) from[b * L + fromCount[b]!++] = a;
+    if (fromCount[b] === 0) for (let a = 0; a < L; a++) from[b * L + fromCount[b]!++] = a;
+  }
   for (let b = 0; b < L; b++) prev[b] = start[b]! + emissions[b]!;
   for (let i = 1; i < n; i++) {
     for (let b = 0; b < L; b++) {
       let best = -Infinity;
       let arg = 0;
-      for (let a = 0; a < L; a++) {
+      for (let k = 0, m = fromCount[b]!; k < m; k++) {
+        const a = from[b * L + k]!;
         const v = prev[a]! + transitions[a * L + b]!;
         if (v > best) {
           best = v;

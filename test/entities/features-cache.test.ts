@@ -1,0 +1,43 @@
+/**
+ * The tagger's fast path (per-word cache, partial sums per window position, row lookups
+ * once per word) must score exactly what the plain definition lists: the sum of the weights
+ * of every feature bucket of every token. Checked on the shipped model.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FeatureExtractor, sentenceFeatures, WORD_CACHE_SIZE } from '../../src/nlp/entities/features';
+import { LABEL_COUNT } from '../../src/nlp/entities/labels';
+import { parseNerModel } from '../../src/nlp/entities/model';
+import { NER_MODEL_PATH } from '../../src/cli/loadModel';
+import { tokenize } from '../../src/nlp/text/tokenize';
+
+const model = parseNerModel(readFileSync(NER_MODEL_PATH));
+const SAMPLE = 'قال الرئيس الأمريكي جو بايدن إن واشنطن وطهران أجرتا محادثات غير مباشرة في مسقط بوساطة عمانية، وأكدت وكالة رويترز ذلك. 2024 iPhone 😀';
+const tokens = tokenize(SAMPLE).map((t) => t.text);
+
+describe('tagger fast path', () => {
+  it('scores each token as the sum of its feature buckets’ weights', () => {
+    const { offsets, ids } = sentenceFeatures(tokens, model.features);
+    const expected = new Float64Array(tokens.length * LABEL_COUNT);
+    for (let i = 0; i < tokens.length; i++) {
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        const row = model.scorer.rowOf(ids[j]!);
+        if (row < 0) continue;
+        for (let l = 0; l < LABEL_COUNT; l++) expected[i * LABEL_COUNT + l]! += model.scorer.weights[row * LABEL_COUNT + l]!;
+      }
+    }
+    const extractor = new FeatureExtractor(model.features, model.scorer);
+    const got = new Float64Array(tokens.length * LABEL_COUNT);
+    extractor.scores(tokens.map((t) => extractor.word(t)), got);
+    for (let k = 0; k < got.length; k++) expect(got[k]).toBeCloseTo(expected[k]!, 3);
+  });
+
+  it('tags alike whether words come from the cache, a full cache or a fresh extractor', () => {
+    const first = model.tag(tokens);
+    expect(model.tag(tokens)).toEqual(first);
+    const junk = Array.from({ length: WORD_CACHE_SIZE + 10 }, (_, i) => `كلمة${i}`);
+    for (let i = 0; i < junk.length; i += 500) model.tag(junk.slice(i, i + 500));
+    expect(model.tag(tokens)).toEqual(first);
+    expect(parseNerModel(readFileSync(NER_MODEL_PATH)).tag(tokens)).toEqual(first);
+  });
+});
