@@ -223,8 +223,12 @@ describe('Chromium: the timeline store in the real extension', () => {
     assertConsistent(afterKills);
     const stored = afterKills.articles.map((a) => a.canonicalUrl);
     for (const url of acked) assert.equal(stored.filter((s) => s === url).length, 1, `acknowledged ${url} is stored exactly once`);
-    for (const url of interrupted) assert.ok(!stored.includes(url), `the transaction stopped mid-way left nothing of ${url}`);
-    for (const url of interrupted) assert.ok(!acked.has(url), `${url} was not acknowledged`);
+    // The content script retries an unanswered request once, so an interrupted article may since have been stored
+    // whole by a later worker; what must never be there is a part of one (assertConsistent: no orphan actors,
+    // mentions or events) or a second copy.
+    for (const url of interrupted) {
+      assert.ok(stored.filter((s) => s === url).length <= 1, `the transaction stopped mid-way left no partial or second copy of ${url}`);
+    }
     const firstReads = new Map(afterKills.articles.map((a) => [a.canonicalUrl, a.firstReadAt]));
 
     // Re-visiting every article (read or not) stores the rest once and updates the others in place.
