@@ -1,7 +1,7 @@
 /**
  * PopupDataSource for the real popup: the background's getTabAnalysis, the content script's getPageStatus,
- * and the settings in `storage.local`. Two actions need messages to the content script that the schema does
- * not have yet (reveal an actor, analyse a page the detector turned down), so the caller passes them in.
+ * and the settings in `storage.local`. The two actions on the page (reveal an actor, analyse a page the
+ * detector turned down) are messages to the tab's content script, passed in by the caller.
  */
 import browser from 'webextension-polyfill';
 import { sendMessage, sendTabMessage } from '../../common/messaging';
