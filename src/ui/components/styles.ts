@@ -55,6 +55,7 @@ const BASE_CSS = `
 .anl-file-button{display:inline-block;border:1px solid var(--anl-border);border-radius:6px;padding:.3em .7em;background:var(--anl-surface);cursor:pointer}
 .anl-file input:focus-visible+.anl-file-button{outline:3px solid var(--anl-focus);outline-offset:2px}
 .anl-event-text{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.anl-event-text.anl-clamp2{white-space:normal}
 .anl-filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem .75rem;align-items:end}
 .anl-filters label{display:flex;flex-direction:column;gap:.2rem;font-size:.85rem}
 .anl-layout{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem}
