@@ -229,7 +229,7 @@ describe('Chromium UI (dist/chrome)', () => {
     await page.getByRole('status').getByText(`Imported ${FIXTURE_ARTICLES} new and 0 updated articles.`).waitFor();
     await waitFor('the imported events listed', async () => (await eventCount(page)) === FIXTURE_ARTICLES * eventsPerArticle);
     assert.match((await page.getByText(/^Articles: /).textContent()) ?? '', new RegExp(`Articles: ${FIXTURE_ARTICLES} · .* · events: ${FIXTURE_ARTICLES * eventsPerArticle}`));
-    assert.ok((await eventTexts(page)).some((text) => text.includes('التقت سلمى الخطيب')));
+    assert.ok((await eventTexts(page)).some((text) => text.includes('لقاء بين سلمى الخطيب')));
 
     await page.getByRole('combobox', { name: 'Site' }).selectOption('akhbar.example');
     // Articles 0 and 4 of the six are on akhbar.example.

@@ -202,7 +202,7 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     await importFile(page, 'invented-backup.json', JSON.stringify(inventedExport(FIXTURE_ARTICLES)));
     await waitFor('the import', async () => (await textOf(page, '[role=status]')) === `Imported ${FIXTURE_ARTICLES} new and 0 updated articles.`);
     await waitFor('the events', async () => (await eventCount(page)) === FIXTURE_ARTICLES * eventsPerArticle);
-    assert.match((await page.evaluate('document.body.textContent')) as string, /التقت سلمى الخطيب/);
+    assert.match((await page.evaluate('document.body.textContent')) as string, /لقاء بين سلمى الخطيب/);
     await page.screenshot({ path: join(SHOTS, 'firefox-timeline-light.png') });
 
     const csvBefore = await exportThrough(page, 'Export CSV');
@@ -217,9 +217,14 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     assert.equal(lines(csvBefore.text).length, FIXTURE_ARTICLES * eventsPerArticle + 1);
     assert.deepEqual(lines(csvAfter.text), lines(csvBefore.text));
 
-    await writeSettings({ theme: 'dark', uiLanguage: 'ar' });
-    await waitFor('the page in Arabic', async () => (await textOf(page, 'h1')) === 'الخط الزمني لكل ما قرأته');
-    await page.screenshot({ path: join(SHOTS, 'firefox-timeline-dark.png') });
     await page.close();
+
+    await writeSettings({ theme: 'dark', uiLanguage: 'ar' });
+    const dark = await session.openExtensionPage(TIMELINE_PAGE);
+    await dark.setViewport({ width: 1280, height: 900 });
+    await waitFor('the page in Arabic', async () => (await textOf(dark, 'h1')) === 'الخط الزمني لكل ما قرأته');
+    await waitFor('the events', async () => (await eventCount(dark)) === FIXTURE_ARTICLES * eventsPerArticle);
+    await dark.screenshot({ path: join(SHOTS, 'firefox-timeline-dark.png') });
+    await dark.close();
   });
 });

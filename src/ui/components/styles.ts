@@ -8,6 +8,7 @@ import { themeVariablesCss } from './palette';
 const BASE_CSS = `
 .anl-root{background:var(--anl-bg);color:var(--anl-text);font:14px/1.55 system-ui,'Noto Naskh Arabic','Noto Sans Arabic','Segoe UI',sans-serif;box-sizing:border-box;overflow-wrap:anywhere}
 .anl-root *,.anl-root *::before,.anl-root *::after{box-sizing:inherit}
+.anl-root{scrollbar-color:var(--anl-border) var(--anl-bg)}
 .anl-root[lang=ar]{font-size:15px}
 .anl-root h1,.anl-root h2,.anl-root h3{line-height:1.3;margin:0 0 .5em}
 .anl-root h1{font-size:1.25rem}.anl-root h2{font-size:1.05rem}.anl-root h3{font-size:.95rem}

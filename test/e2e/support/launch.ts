@@ -19,10 +19,14 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<ChromiumSession> {
+/**
+ * `keepProfile`: use (and keep) this profile directory instead of a fresh temporary one, e.g. to reuse a filled
+ * IndexedDB between benchmark runs (the extension's id depends on its path only, so it finds its data again).
+ */
+export async function launchChromium(keepProfile?: string): Promise<ChromiumSession> {
   requireFile(CHROMIUM_BIN, 'install Debian chromium (apt-get install -y chromium) or set CHROMIUM_BIN');
   requireFile(join(DIST_CHROME, 'manifest.json'), 'run `npm run build` first');
-  const profileDir = await mkdtemp(join(tmpdir(), 'anl-chromium-ui-'));
+  const profileDir = keepProfile ?? (await mkdtemp(join(tmpdir(), 'anl-chromium-ui-')));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_BIN,
     headless: true,
@@ -46,7 +50,7 @@ export async function launchChromium(): Promise<ChromiumSession> {
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async close() {
       await context.close();
-      await rm(profileDir, { recursive: true, force: true });
+      if (keepProfile === undefined) await rm(profileDir, { recursive: true, force: true });
     },
   };
 }
