@@ -13,7 +13,7 @@ import { waitFor } from './support/poll';
 import { REPO_ROOT } from './support/paths';
 import { launchChromium, type ChromiumSession } from './support/launch';
 import { call, FIND_TAB_BY_URL, READ_TAB_ENTRY, type FoundTab, type StoredTabEntry } from './support/probes';
-import { READ_SETTINGS, STUB_PAGE_ACTIONS, WRITE_SETTINGS } from './support/uiProbes';
+import { MARK_STORE_ERROR, READ_SETTINGS, STUB_PAGE_ACTIONS, WRITE_SETTINGS } from './support/uiProbes';
 import { eventsPerArticle, inventedExport } from '../fixtures/ui/timelineExport';
 import { TIMELINE_PAGE } from '../../src/common/pages';
 
@@ -138,6 +138,17 @@ describe('Chromium UI (dist/chrome)', () => {
     const alertText = (await alert.textContent()) ?? '';
     assert.match(alertText, /the page was reloaded/);
     assert.doesNotMatch(alertText, /revealActor:/);
+    await popup.close();
+  });
+
+  test('the popup says when the worker could not keep the article in the timeline, above the story', async () => {
+    const tabId = await analysedArticleTab();
+    await probe.evaluate(call(MARK_STORE_ERROR, [tabId, 'storage is full: this article was not added to the timeline']));
+    const popup = await openPopup(tabId);
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /This article was not added to your timeline.*storage is full/);
+    assert.match((await popup.locator('#anl-article-title').textContent()) ?? '', /وزراء الزراعة العرب/, 'the story is still shown');
     await popup.close();
   });
 

@@ -274,7 +274,7 @@ function ArticleStory({ analysis, site, highlightsEnabled, storeError, onReveal,
 
       {storeError && (
         // The story below is still right; only the timeline missed it, and the reader should know before relying on it.
-        <div class="anl-notice anl-error anl-stack" role="alert" data-testid="store-error">
+        <div class="anl-notice anl-error anl-stack" role="alert">
           <strong>{t('storeErrorTitle')}</strong>
           <p class="anl-wrap" dir="auto" style={{ margin: '0' }}>
             {t('errorDetails', { error: storeError })}

@@ -32,3 +32,14 @@ export const STUB_PAGE_ACTIONS = `(() => {
   };
   return browser.tabs.sendMessage !== original;
 })()`;
+
+/**
+ * `([tabId, reason]) => true`: adds `storeError` to a tab's analysis entry in storage.session, as the worker does
+ * when the timeline could not keep the article (filling the disk for real is not something a test should do).
+ */
+export const MARK_STORE_ERROR = `async ([tabId, reason]) => {
+  const key = 'tabAnalysis:' + tabId;
+  const entry = (await browser.storage.session.get(key))[key];
+  await browser.storage.session.set({ [key]: { ...entry, storeError: reason } });
+  return true;
+}`;
