@@ -15,6 +15,11 @@ describe('inventedExport', () => {
     expect(found?.name).toBe('سلمى الخطيب');
   });
 
+  it('never repeats an article text (the store would merge the two)', () => {
+    const texts = new Set(inventedExport(10_000).articles.map((article) => (article.analysis as { text: string }).text));
+    expect(texts.size).toBe(10_000);
+  });
+
   it('is the same file for the same count', () => {
     expect(JSON.stringify(inventedExport(5))).toBe(JSON.stringify(inventedExport(5)));
   });
