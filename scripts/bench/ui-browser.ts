@@ -61,9 +61,10 @@ const FILTER_BY_SITE = `async ([site, expected]) => {
   select.value = site;
   select.dispatchEvent(new Event('change', { bubbles: true }));
   // A MutationObserver, not requestAnimationFrame or timers: those are throttled in pages that are not in front.
-  await new Promise((resolve) => {
+  await new Promise((resolve, reject) => {
     const done = () => count() === expected && !document.querySelector('main .anl-spinner');
     if (done()) return resolve();
+    setTimeout(() => reject(new Error('the list never showed ' + expected + ' events (it shows ' + count() + ')')), 120000);
     const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(); } });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   });
