@@ -6,6 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
+import { TIMELINE_PAGE } from './src/common/pages.ts';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
@@ -89,6 +90,9 @@ export default defineConfig(({ mode }) => {
       // in a content script that is the page's own <head>, which we must never touch (the e2e tests compare the
       // page's serialisation). Extension files are local, so preloading gains nothing anywhere.
       modulePreload: false,
+      // A page the manifest does not name (crxjs builds the popup and options from the manifest). An HTML input
+      // keeps its source path in dist, so the page lands at TIMELINE_PAGE, where the worker and the popup open it.
+      rollupOptions: { input: { timeline: TIMELINE_PAGE } },
     },
     // Keep the dev server off the network.
     server: { host: '127.0.0.1', strictPort: false, cors: { origin: /^(chrome|moz)-extension:\/\// } },

@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { StoreError, TimelineStore, type ActorCard } from './store/index';
 import type { Analysis } from '../nlp/types';
+import { TIMELINE_PAGE } from '../common/pages';
 
 let opening: Promise<TimelineStore> | undefined;
 
@@ -15,9 +16,6 @@ export function getTimelineStore(): Promise<TimelineStore> {
   });
   return opening;
 }
-
-/** Where the timeline page lives inside the built extension. */
-export const TIMELINE_PAGE = 'src/ui/timeline/index.html';
 
 /**
  * Keeps an analysed article in the timeline. Returns a reason for the reader when it could not be kept

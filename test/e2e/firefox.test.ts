@@ -104,7 +104,7 @@ describe('Firefox ESR (dist/firefox)', () => {
     await waitFor('the analysis', async () => (await readEntry(tabId))?.status === 'analyzed', { explain: explainTab(url) });
     const popup = await openExtensionPage(`${POPUP}?tabId=${tabId}`);
     const title = await waitFor('the article title in the popup', () =>
-      popup.evaluate(`document.querySelector('[data-testid=analysis] h1')?.textContent ?? undefined`) as Promise<string | undefined>,
+      popup.evaluate(`document.querySelector('#anl-article-title')?.textContent ?? undefined`) as Promise<string | undefined>,
     );
     assert.match(title, /وزراء الزراعة العرب/);
     await popup.close();
@@ -117,7 +117,7 @@ describe('Firefox ESR (dist/firefox)', () => {
     const { tabId, status } = await findTab(url);
     const popup = await openExtensionPage(`${POPUP}?tabId=${tabId}`);
     const notice = await waitFor('the not-an-article notice', () =>
-      popup.evaluate(`document.querySelector('main[data-state=notArticle] [data-testid=notice]')?.textContent ?? undefined`) as Promise<
+      popup.evaluate(`document.querySelector('section[aria-labelledby=anl-not-article]')?.textContent ?? undefined`) as Promise<
         string | undefined
       >,
     );

@@ -73,6 +73,21 @@ describe('PopupPanel on an article', () => {
     expect(await screen.findByRole('button', { name: 'Turn on for this site' })).toBeTruthy();
   });
 
+  it('says clearly when the article could not be kept in the timeline, and still shows its story', async () => {
+    const source = fakeSource([{ ...articleView, storeError: 'storage is full: this article was not added to the timeline' }]);
+    render(<PopupPanel source={source} language="en" theme="light" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This article was not added to your timeline');
+    expect(alert.textContent).toContain('storage is full');
+    expect(screen.getByRole('heading', { level: 1, name: DEMO_ANALYSIS.title })).toBeTruthy();
+  });
+
+  it('shows no storage notice when the article was kept', async () => {
+    render(<PopupPanel source={fakeSource([articleView])} language="en" theme="light" />);
+    await screen.findByRole('heading', { level: 1, name: DEMO_ANALYSIS.title });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('collapses 200 actors to the top ones with "show all"', async () => {
     const source = fakeSource([{ ...articleView, analysis: manyActors(200) }]);
     render(<PopupPanel source={source} language="en" theme="light" />);
@@ -121,13 +136,15 @@ describe('PopupPanel on other pages', () => {
     let attempts = 0;
     const source = fakeSource(async () => {
       attempts += 1;
-      if (attempts === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      // Shaped like messaging.ts' MessageError: the message's name prefixes the reason, and the reader need not see it.
+      if (attempts === 1) throw Object.assign(new Error('getTabAnalysis: Could not establish connection. Receiving end does not exist.'), { messageName: 'getTabAnalysis' });
       return articleView;
     });
     render(<PopupPanel source={source} language="en" theme="light" />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The extension is not answering');
     expect(alert.textContent).toContain('Receiving end does not exist');
+    expect(alert.textContent).not.toContain('getTabAnalysis:');
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 1, name: DEMO_ANALYSIS.title })).toBeTruthy();
   });

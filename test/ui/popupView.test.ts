@@ -16,6 +16,11 @@ describe('popupViewFor', () => {
     expect(view).toEqual({ kind: 'article', analysis: DEMO_ANALYSIS, site: 'www.news.example', highlightsEnabled: false });
   });
 
+  it('carries the reason an analysed article could not be kept in the timeline', () => {
+    const analysis: TabAnalysisResponse = { status: 'analyzed', analysis: DEMO_ANALYSIS, storeError: 'storage is full' };
+    expect(popupViewFor(facts({ analysis }))).toMatchObject({ kind: 'article', storeError: 'storage is full' });
+  });
+
   it('says the site is off before anything else, also for a subdomain of a switched-off site', () => {
     const settings = mergeSettings(defaultSettings(), { disabledSites: ['news.example'] });
     expect(popupViewFor(facts({ settings, analysis: { status: 'analyzed', analysis: DEMO_ANALYSIS } }))).toEqual({ kind: 'siteOff', site: 'www.news.example' });

@@ -62,6 +62,16 @@ describe('TimelinePage over the real store', () => {
     expect(within(actorView).getByRole('link', { name: 'بايدن في كييف' })).toBeTruthy();
   });
 
+  it('opens on the actor named in ?actor= by another of its spellings, and says when there is none', async () => {
+    const store = await storeWithArticles();
+    render(<TimelinePage source={store} language="en" theme="light" listHeight={400} chartWidth={800} initialActor="بايدن" />);
+    const actorView = (await screen.findByRole('heading', { level: 2, name: /جو بايدن/ })).closest('section')!;
+    expect(actorView.textContent).toContain('الرئيس الأمريكي');
+    cleanup();
+    render(<TimelinePage source={store} language="en" theme="light" listHeight={400} chartWidth={800} initialActor="نتنياهو" />);
+    expect((await screen.findByRole('alert')).textContent).toBe('No actor called “نتنياهو” in your timeline yet.');
+  });
+
   it('round-trips: export the backup, clear everything, import it back', async () => {
     const store = await storeWithArticles();
     const saveFile = renderWith(store);

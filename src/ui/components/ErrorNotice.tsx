@@ -1,8 +1,17 @@
 /** The one way views say "the background did not answer": what happened, the detail, and a retry. */
 import { useTranslator } from './i18n';
 
+/**
+ * The reason to show the reader. A MessageError (src/common/messaging.ts) prefixes its reason with the message's
+ * name ("getTabAnalysis: …"), which helps a log but not a reader; it is checked by shape, because importing
+ * messaging.ts would load the browser API into views that also run in tests and demos.
+ */
 export function describeFailure(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) {
+    const { messageName } = error as Error & { messageName?: unknown };
+    const prefix = typeof messageName === 'string' ? `${messageName}: ` : '';
+    return prefix && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  }
   return typeof error === 'string' ? error : 'unknown error';
 }
 

@@ -8,6 +8,7 @@ import { themeVariablesCss } from './palette';
 const BASE_CSS = `
 .anl-root{background:var(--anl-bg);color:var(--anl-text);font:14px/1.55 system-ui,'Noto Naskh Arabic','Noto Sans Arabic','Segoe UI',sans-serif;box-sizing:border-box;overflow-wrap:anywhere}
 .anl-root *,.anl-root *::before,.anl-root *::after{box-sizing:inherit}
+.anl-root{scrollbar-color:var(--anl-border) var(--anl-bg)}
 .anl-root[lang=ar]{font-size:15px}
 .anl-root h1,.anl-root h2,.anl-root h3{line-height:1.3;margin:0 0 .5em}
 .anl-root h1{font-size:1.25rem}.anl-root h2{font-size:1.05rem}.anl-root h3{font-size:.95rem}
@@ -55,6 +56,7 @@ const BASE_CSS = `
 .anl-file-button{display:inline-block;border:1px solid var(--anl-border);border-radius:6px;padding:.3em .7em;background:var(--anl-surface);cursor:pointer}
 .anl-file input:focus-visible+.anl-file-button{outline:3px solid var(--anl-focus);outline-offset:2px}
 .anl-event-text{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.anl-event-text.anl-clamp2{white-space:normal}
 .anl-filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem .75rem;align-items:end}
 .anl-filters label{display:flex;flex-direction:column;gap:.2rem;font-size:.85rem}
 .anl-layout{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem}

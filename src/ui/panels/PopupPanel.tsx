@@ -82,6 +82,7 @@ function PopupContent({ source, pollIntervalMs }: { source: PopupDataSource; pol
             analysis={view.analysis}
             site={view.site}
             highlightsEnabled={view.highlightsEnabled}
+            storeError={view.storeError}
             onReveal={(actorId) => {
               source.revealActor(actorId).catch((error: unknown) => setState({ status: 'failed', error: describeFailure(error) }));
             }}
@@ -234,10 +235,11 @@ export function rankedActors(analysis: Analysis): Actor[] {
 interface ArticleStoryProps extends Omit<SiteSwitchesProps, 'site'> {
   analysis: Analysis;
   site: string;
+  storeError?: string;
   onReveal(actorId: string): void;
 }
 
-function ArticleStory({ analysis, site, highlightsEnabled, onReveal, onSiteOff, onHighlights }: ArticleStoryProps) {
+function ArticleStory({ analysis, site, highlightsEnabled, storeError, onReveal, onSiteOff, onHighlights }: ArticleStoryProps) {
   const { t, plural, language } = useTranslator();
   const [showAllActors, setShowAllActors] = useState(false);
   const actors = rankedActors(analysis);
@@ -269,6 +271,16 @@ function ArticleStory({ analysis, site, highlightsEnabled, onReveal, onSiteOff, 
           </div>
         </dl>
       </header>
+
+      {storeError && (
+        // The story below is still right; only the timeline missed it, and the reader should know before relying on it.
+        <div class="anl-notice anl-error anl-stack" role="alert">
+          <strong>{t('storeErrorTitle')}</strong>
+          <p class="anl-wrap" dir="auto" style={{ margin: '0' }}>
+            {t('errorDetails', { error: storeError })}
+          </p>
+        </div>
+      )}
 
       <section aria-labelledby="anl-summary">
         <h2 id="anl-summary">{t('popupSummary')}</h2>

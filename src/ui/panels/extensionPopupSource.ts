@@ -1,7 +1,7 @@
 /**
  * PopupDataSource for the real popup: the background's getTabAnalysis, the content script's getPageStatus,
- * and the settings in `storage.local`. Two actions need messages to the content script that the schema does
- * not have yet (reveal an actor, analyse a page the detector turned down), so the caller passes them in.
+ * and the settings in `storage.local`. The two actions on the page (reveal an actor, analyse a page the
+ * detector turned down) are messages to the tab's content script, passed in by the caller.
  */
 import browser from 'webextension-polyfill';
 import { sendMessage, sendTabMessage } from '../../common/messaging';
@@ -27,7 +27,10 @@ export function createExtensionPopupSource(options: ExtensionPopupSourceOptions)
     // A failure of the background (e.g. a restarting worker) rejects here and the popup offers a retry.
     const [tab, current, analysis] = await Promise.all([browser.tabs.get(tabId), settings.load(), sendMessage('getTabAnalysis', { tabId })]);
     const page = await sendTabMessage(tabId, 'getPageStatus', {}).catch(() => null);
-    return popupViewFor({ url: tab.url, settings: current, analysis, page });
+    // Without the `tabs` permission the browser hides tab.url; our content script knows its page's URL, and a
+    // tab with neither is one we cannot read anyway (a browser page, or opened before the extension).
+    const url = tab.url ?? page?.url ?? analysis.analysis?.url;
+    return popupViewFor({ url, settings: current, analysis, page });
   };
   return {
     load,

@@ -1,6 +1,7 @@
 /**
  * Mounts the popup in the extension for a tab: the language and theme come from the settings, the data from
- * createExtensionPopupSource. The two content-script actions are passed in until the message schema has them.
+ * createExtensionPopupSource. The entry (src/ui/popup/main.tsx) passes in the content-script actions and the
+ * timeline page's URL, so this module stays free of the page paths and tab messages.
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';

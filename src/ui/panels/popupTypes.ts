@@ -7,7 +7,14 @@ import type { Analysis } from '../../nlp/types';
 /** The state of the active tab, as far as the popup is concerned. */
 export type PopupView =
   /** An analysed Arabic news article. */
-  | { kind: 'article'; analysis: Analysis; site: string; highlightsEnabled: boolean }
+  | {
+      kind: 'article';
+      analysis: Analysis;
+      site: string;
+      highlightsEnabled: boolean;
+      /** Why the article could not be kept in the timeline (e.g. storage full); the analysis itself is fine. */
+      storeError?: string;
+    }
   /** A page that is not taken as an Arabic news article, and why (e.g. "the page is in English"). */
   | { kind: 'notArticle'; site: string; reason: string; highlightsEnabled: boolean }
   /** The page is being read or analysed right now. */

@@ -23,7 +23,10 @@ export function popupViewFor({ url, settings, analysis, page }: TabFacts): Popup
   if (isSiteDisabled(settings, url)) return { kind: 'siteOff', site };
   const highlightsEnabled = settings.highlights;
   if (analysis.status === 'analyzed' && analysis.analysis !== null) {
-    if (analysis.analysis.isArticle) return { kind: 'article', analysis: analysis.analysis, site, highlightsEnabled };
+    if (analysis.analysis.isArticle) {
+      const { storeError } = analysis;
+      return { kind: 'article', analysis: analysis.analysis, site, highlightsEnabled, ...(storeError ? { storeError } : {}) };
+    }
     return { kind: 'notArticle', site, reason: analysis.analysis.reason ?? '', highlightsEnabled };
   }
   if (analysis.status === 'failed') return { kind: 'failed', site, error: analysis.error ?? '' };

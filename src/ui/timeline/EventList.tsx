@@ -6,7 +6,8 @@ import { VirtualList } from '../components/VirtualList';
 import type { TimelineEvent } from './dataSource';
 
 const HEADER_HEIGHT = 34;
-const EVENT_HEIGHT = 60;
+/** Room for two lines of event text and the source line. */
+const EVENT_HEIGHT = 82;
 
 export type ListRow = { kind: 'date'; date: string; count: number } | { kind: 'event'; event: TimelineEvent };
 
@@ -53,7 +54,8 @@ export function EventList({ events, viewportHeight, onSelect }: EventListProps) 
     return (
       // dir="auto": the row (text and its source line) follows the event text's direction, not the UI's.
       <button type="button" class="anl-event-row" dir="auto" style={{ height: `${EVENT_HEIGHT}px` }} onClick={() => onSelect(event)}>
-        <span class="anl-event-text" style={{ fontWeight: event.main ? '700' : '400' }}>
+        {/* Two lines, not one: cutting a single Arabic line inside a Latin name left a mangled fragment. */}
+        <span class="anl-event-text anl-clamp2" style={{ fontWeight: event.main ? '700' : '400' }}>
           {event.text}
         </span>
         <span class="anl-event-text anl-muted" style={{ fontSize: '.85rem' }}>

@@ -27,6 +27,8 @@ export interface TimelinePageProps {
   listHeight?: number;
   /** Chart width before it is measured (tests have no layout). */
   chartWidth?: number;
+  /** An actor's name to open at once (`?actor=`: the hover card's "full timeline" link). */
+  initialActor?: string;
 }
 
 export function TimelinePage({ language, theme, ...rest }: TimelinePageProps) {
@@ -56,7 +58,7 @@ function withoutEmptyFields(filter: TimelineFilter): TimelineFilter {
   return clean;
 }
 
-function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, chartWidth }: Omit<TimelinePageProps, 'language' | 'theme'>) {
+function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, chartWidth, initialActor }: Omit<TimelinePageProps, 'language' | 'theme'>) {
   const { t, plural } = useTranslator();
   const [filter, setFilter] = useState<TimelineFilter>({});
   const [actorFilterName, setActorFilterName] = useState('');
@@ -109,6 +111,15 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
       (error: unknown) => setSelection({ kind: 'actor', card: { status: 'failed', error: describeFailure(error) } }),
     );
   };
+
+  // Any spelling finds the actor, as in the search box; the best match opens.
+  useEffect(() => {
+    if (!initialActor) return;
+    source.searchActors(initialActor, 1).then(
+      ([found]) => (found === undefined ? setNotice({ text: t('actorNotFound', { name: initialActor }), error: true }) : openActor(found.id)),
+      (error: unknown) => setNotice({ text: t('errorDetails', { error: describeFailure(error) }), error: true }),
+    );
+  }, [source, initialActor]);
 
   /** Runs a data operation and reports its outcome in the notice line. */
   const act = async (operation: () => Promise<string>) => {

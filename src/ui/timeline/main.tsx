@@ -24,9 +24,17 @@ async function start(root: HTMLElement): Promise<void> {
   const settingsStore = new SettingsStore(browser.storage.local);
   const settings = await readSettings(settingsStore);
   const source: TimelineDataSource = await TimelineStore.open(indexedDB);
+  // `?actor=<name>`: the worker's openTimeline (from the hover card) opens the page on that actor.
+  const initialActor = new URLSearchParams(location.search).get('actor') ?? undefined;
   const mount = (current: Settings) =>
     render(
-      <TimelinePage source={source} language={resolveViewLanguage(current.uiLanguage, browser.i18n.getUILanguage())} theme={current.theme} listHeight={Math.max(320, window.innerHeight - 420)} />,
+      <TimelinePage
+        source={source}
+        language={resolveViewLanguage(current.uiLanguage, browser.i18n.getUILanguage())}
+        theme={current.theme}
+        listHeight={Math.max(320, window.innerHeight - 420)}
+        initialActor={initialActor}
+      />,
       root,
     );
   mount(settings);
