@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startPageServer, type PageServer } from './support/server';
 import { waitFor } from './support/poll';
-import { CHROMIUM_BIN, DIST_CHROME, REPO_ROOT, requireFile } from './support/paths';
+import { CHROMIUM_BIN, DIST_CHROME, REPO_ROOT, requireFile, chromiumExtensionArgs } from './support/paths';
 import { call, FIND_TAB_BY_URL, READ_TAB_ENTRY, SEND_MESSAGE, SEND_RAW, type FoundTab, type StoredTabEntry } from './support/probes';
 
 const POPUP = 'src/ui/popup/index.html';
@@ -50,17 +50,7 @@ describe('Chromium (dist/chrome)', () => {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_BIN,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${DIST_CHROME}`,
-        `--load-extension=${DIST_CHROME}`,
-      ],
+      args: chromiumExtensionArgs(DIST_CHROME),
     });
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startPageServer, sharedPagesPresent, SHARED_PAGES, type PageServer } from './support/server';
-import { CHROMIUM_BIN, requireFile } from './support/paths';
+import { CHROMIUM_BIN, requireFile, chromiumExtensionArgs } from './support/paths';
 import { BEFORE_SNAPSHOT_INIT, DIST_E2E_CHROME, SCREENSHOTS, isExtensionInternal } from './support/lens';
 import {
   analyzeAnywayScenario,
@@ -47,19 +47,7 @@ describe('Chromium: highlights and cards (dist-e2e/chrome)', () => {
       executablePath: CHROMIUM_BIN,
       headless: true,
       viewport: { width: 900, height: 700 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Anything not on loopback would go to a port where nothing listens (loopback bypasses proxies by default).
-        '--proxy-server=http://127.0.0.1:9',
-        `--disable-extensions-except=${DIST_E2E_CHROME}`,
-        `--load-extension=${DIST_E2E_CHROME}`,
-      ],
+      args: chromiumExtensionArgs(DIST_E2E_CHROME, ['--proxy-server=http://127.0.0.1:9']),
     });
     context.on('request', (request) => {
       let page = '';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import { startPageServer, type PageServer } from './support/server';
 import { waitFor } from './support/poll';
-import { CHROMIUM_BIN, DIST_CHROME, requireFile } from './support/paths';
+import { CHROMIUM_BIN, DIST_CHROME, requireFile, chromiumExtensionArgs } from './support/paths';
 import { call, FIND_TAB_BY_URL, SEND_MESSAGE, type FoundTab } from './support/probes';
 import { generatedArticle, generatedRoutes } from './support/articles';
 import { inPageBundle } from './support/bundle';
@@ -106,17 +106,7 @@ describe('Chromium: the timeline store in the real extension', () => {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_BIN,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${DIST_CHROME}`,
-        `--load-extension=${DIST_CHROME}`,
-      ],
+      args: chromiumExtensionArgs(DIST_CHROME),
     });
     context.on('request', (request: Request) => requests.push({ url: request.url(), fromWorker: request.serviceWorker() !== null }));
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

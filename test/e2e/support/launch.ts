@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer, { type Browser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../../vite.config';
-import { CHROMIUM_BIN, DIST_CHROME, DIST_FIREFOX, FIREFOX_BIN, requireFile } from './paths';
+import { CHROMIUM_BIN, DIST_CHROME, DIST_FIREFOX, FIREFOX_BIN, requireFile, chromiumExtensionArgs } from './paths';
 import { waitFor } from './poll';
 
 export interface ChromiumSession {
@@ -30,17 +30,7 @@ export async function launchChromium(keepProfile?: string): Promise<ChromiumSess
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_BIN,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${DIST_CHROME}`,
-      `--load-extension=${DIST_CHROME}`,
-    ],
+    args: chromiumExtensionArgs(DIST_CHROME),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

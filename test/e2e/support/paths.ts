@@ -12,3 +12,22 @@ export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
 export function requireFile(path: string, hint: string): void {
   if (!existsSync(path)) throw new Error(`${path} not found: ${hint}`);
 }
+
+/**
+ * Chromium's flags for an offline, headless run with one unpacked extension. The background-networking flags keep
+ * Chromium from reaching for Google's hosts, which this machine's closed network refuses.
+ */
+export function chromiumExtensionArgs(dist: string, extra: readonly string[] = []): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...extra,
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+  ];
+}
