@@ -13,7 +13,8 @@ export const FIND_TAB_BY_URL = `async (url) => {
   for (const tab of tabs) {
     try {
       const reply = await browser.tabs.sendMessage(tab.id, { channel: ${channel}, name: 'getPageStatus', payload: {} }, { frameId: 0 });
-      if (reply && reply.ok && reply.value.url === url) return { tabId: tab.id, status: reply.value };
+      // Only once the content script has taken its first look: before that its reason is a placeholder.
+      if (reply && reply.ok && reply.value.url === url && reply.value.reason !== 'not looked at yet') return { tabId: tab.id, status: reply.value };
     } catch (error) { /* a tab without our content script */ }
   }
   return undefined;
