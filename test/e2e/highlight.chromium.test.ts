@@ -4,29 +4,15 @@
  * ../shared/data is present, saved real articles. Non-loopback traffic goes to a dead proxy, and every request the
  * browser context makes is recorded.
  */
-import { after, before, describe, test } from 'node:test';
-import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { after, before, describe } from 'node:test';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startPageServer, sharedPagesPresent, SHARED_PAGES, type PageServer } from './support/server';
+import { startPageServer, type PageServer } from './support/server';
 import { CHROMIUM_BIN, requireFile, chromiumExtensionArgs } from './support/paths';
-import { BEFORE_SNAPSHOT_INIT, DIST_E2E_CHROME, SCREENSHOTS, isExtensionInternal } from './support/lens';
-import {
-  analyzeAnywayScenario,
-  assertNoExtensionRequests,
-  hostileScenario,
-  liveSettingsScenario,
-  ownArticleScenario,
-  revealScenario,
-  savedPageScenario,
-  spaNavigationScenario,
-  switchedOffScenario,
-  writeSettings,
-  type Driver,
-  type DriverPage,
-} from './support/lensScenarios';
+import { BEFORE_SNAPSHOT_INIT, DIST_E2E_CHROME, isExtensionInternal } from './support/lens';
+import { registerLensTests, writeSettings, type Driver, type DriverPage } from './support/lensScenarios';
 
 describe('Chromium: highlights and cards (dist-e2e/chrome)', () => {
   let server: PageServer;
@@ -40,7 +26,6 @@ describe('Chromium: highlights and cards (dist-e2e/chrome)', () => {
   before(async () => {
     requireFile(CHROMIUM_BIN, 'install Debian chromium (apt-get install -y chromium) or set CHROMIUM_BIN');
     requireFile(join(DIST_E2E_CHROME, 'manifest.json'), 'run `npm run test:e2e` (it builds dist-e2e) or `ANL_E2E=1 npm run build`');
-    await mkdir(SCREENSHOTS, { recursive: true });
     server = await startPageServer();
     profileDir = await mkdtemp(join(tmpdir(), 'anl-chromium-hl-'));
     context = await chromium.launchPersistentContext(profileDir, {
@@ -106,31 +91,5 @@ describe('Chromium: highlights and cards (dist-e2e/chrome)', () => {
     if (profileDir) await rm(profileDir, { recursive: true, force: true });
   });
 
-  test('our article: highlights by type, hover and keyboard cards, DOM untouched, no errors', () => ownArticleScenario(driver));
-
-  test('the popup\'s "show in page" (revealActor) opens the actor\'s card', () => revealScenario(driver));
-
-  test('saved real articles from ../shared/data/pages/positive', async (t) => {
-    if (!sharedPagesPresent()) return t.skip(`${SHARED_PAGES} is absent`);
-    assert.ok(await savedPageScenario(driver, 'bbc-com-arabic-aaron-bushnell-2024.html', [{ name: 'غزة', highlight: 'anl-loc' }]));
-    assert.ok(await savedPageScenario(driver, 'arabic-cnn-com-syria-clashes-2013.html', [{ name: 'دمشق', highlight: 'anl-loc' }]));
-  });
-
-  test('a hostile page (prototypes replaced, !important everywhere, strict CSP): the card still works', async () => {
-    const outcome = await hostileScenario(driver);
-    assert.deepEqual(outcome, { highlighted: true, card: true }, 'the isolated world keeps the page\'s overrides away');
-  });
-
-  test('a site switched off: nothing happens there; switching it on and off again follows live', () => switchedOffScenario(driver));
-
-  test('settings followed live: types, language and the highlight switch', () => liveSettingsScenario(driver));
-
-  test('an English single-page site navigating to an Arabic story: found through the URL watch', () => spaNavigationScenario(driver));
-
-  test('"analyse anyway" on an Arabic page detection turned down', () => analyzeAnywayScenario(driver));
-
-  test('no network request beyond the test pages', () => {
-    assert.ok(requested.length > 0, 'requests were recorded');
-    assertNoExtensionRequests(driver);
-  });
+  registerLensTests(() => driver, 'the isolated world and the closed shadow root', () => requested.length);
 });

@@ -4,30 +4,16 @@
  * Pages from 127.0.0.1 and, when ../shared/data is present, saved real articles. Requests are recorded per page
  * through BiDi network events; the browser is kept offline by prefs.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startPageServer, sharedPagesPresent, SHARED_PAGES, type PageServer } from './support/server';
+import { startPageServer, type PageServer } from './support/server';
 import { waitFor } from './support/poll';
 import { FIREFOX_BIN, requireFile } from './support/paths';
-import { BEFORE_SNAPSHOT_INIT, DIST_E2E_FIREFOX, SCREENSHOTS, isExtensionInternal } from './support/lens';
-import {
-  analyzeAnywayScenario,
-  assertNoExtensionRequests,
-  hostileScenario,
-  liveSettingsScenario,
-  ownArticleScenario,
-  revealScenario,
-  savedPageScenario,
-  spaNavigationScenario,
-  switchedOffScenario,
-  writeSettings,
-  type Driver,
-  type DriverPage,
-} from './support/lensScenarios';
+import { BEFORE_SNAPSHOT_INIT, DIST_E2E_FIREFOX, isExtensionInternal } from './support/lens';
+import { registerLensTests, writeSettings, type Driver, type DriverPage } from './support/lensScenarios';
 import { GECKO_ID } from '../../vite.config';
 
 describe('Firefox ESR: highlights and cards (dist-e2e/firefox)', () => {
@@ -42,7 +28,6 @@ describe('Firefox ESR: highlights and cards (dist-e2e/firefox)', () => {
   before(async () => {
     requireFile(FIREFOX_BIN, 'install Debian firefox-esr (apt-get install -y firefox-esr) or set FIREFOX_BIN');
     requireFile(join(DIST_E2E_FIREFOX, 'manifest.json'), 'run `npm run test:e2e` (it builds dist-e2e) or `ANL_E2E=1 npm run build`');
-    await mkdir(SCREENSHOTS, { recursive: true });
     server = await startPageServer();
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -109,31 +94,5 @@ describe('Firefox ESR: highlights and cards (dist-e2e/firefox)', () => {
     await server?.close();
   });
 
-  test('our article: highlights by type, hover and keyboard cards, DOM untouched, no errors', () => ownArticleScenario(driver));
-
-  test('the popup\'s "show in page" (revealActor) opens the actor\'s card', () => revealScenario(driver));
-
-  test('saved real articles from ../shared/data/pages/positive', async (t) => {
-    if (!sharedPagesPresent()) return t.skip(`${SHARED_PAGES} is absent`);
-    assert.ok(await savedPageScenario(driver, 'bbc-com-arabic-aaron-bushnell-2024.html', [{ name: 'غزة', highlight: 'anl-loc' }]));
-    assert.ok(await savedPageScenario(driver, 'arabic-cnn-com-syria-clashes-2013.html', [{ name: 'دمشق', highlight: 'anl-loc' }]));
-  });
-
-  test('a hostile page (prototypes replaced, !important everywhere, strict CSP): the card works or steps aside quietly', async () => {
-    const outcome = await hostileScenario(driver);
-    assert.deepEqual(outcome, { highlighted: true, card: true }, 'Xray wrappers keep the page\'s overrides away');
-  });
-
-  test('a site switched off: nothing happens there; switching it on and off again follows live', () => switchedOffScenario(driver));
-
-  test('settings followed live: types, language and the highlight switch', () => liveSettingsScenario(driver));
-
-  test('an English single-page site navigating to an Arabic story: found through the URL watch', () => spaNavigationScenario(driver));
-
-  test('"analyse anyway" on an Arabic page detection turned down', () => analyzeAnywayScenario(driver));
-
-  test('no network request beyond the test pages', () => {
-    assert.ok(requested.length > 0, 'requests were recorded');
-    assertNoExtensionRequests(driver);
-  });
+  registerLensTests(() => driver, 'Xray wrappers and the closed shadow root', () => requested.length);
 });

@@ -1,6 +1,6 @@
 /**
  * Launching the built extension in each real browser, for the UI tests and the browser benchmark
- * (the older chromium/firefox tests keep their own launch code). Offline: no browser downloads anything.
+ * and the core tests. Offline: no browser downloads anything.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';

@@ -9,7 +9,6 @@ import { REPO_ROOT } from './paths';
 
 export const DIST_E2E_CHROME = join(REPO_ROOT, 'dist-e2e', 'chrome');
 export const DIST_E2E_FIREFOX = join(REPO_ROOT, 'dist-e2e', 'firefox');
-export const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 export const CARD_HOST_TAG = 'arabic-news-lens-card';
 
 /** `([tabId, op, args]) => value`: one question to the content script's test hook. */

@@ -3,10 +3,13 @@
  * (playwright-core) and highlight.firefox.test.ts (puppeteer-core over BiDi) implement.
  */
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { join } from 'node:path';
 import { waitFor } from './poll';
+import { screenshotPath } from './paths';
 import { call, FIND_TAB_BY_URL, type FoundTab } from './probes';
-import { sharedPagesPresent, type PageServer } from './server';
+import { sharedPagesPresent, SHARED_PAGES, type PageServer } from './server';
+import { findTab } from './coreScenarios';
 import {
   DOM_UNCHANGED,
   HOST_ON_SCREEN,
@@ -14,7 +17,6 @@ import {
   LENS_OP,
   PAGE_COMMAND,
   PAGE_HIGHLIGHTS,
-  SCREENSHOTS,
   WRITE_SETTINGS,
   letters,
   type CardSnapshot,
@@ -52,9 +54,7 @@ export const writeSettings = (driver: Driver, patch: Record<string, unknown>): P
 export const lensOp = <T>(driver: Driver, tabId: number, op: string, ...args: unknown[]): Promise<T> =>
   driver.probe<T>(call(LENS_OP, [tabId, op, args]));
 
-export async function findTab(driver: Driver, url: string): Promise<FoundTab> {
-  return waitFor(`the content script of ${url}`, () => driver.probe<FoundTab | undefined>(call(FIND_TAB_BY_URL, url)));
-}
+export { findTab };
 
 /** Waits until the lens on the tab runs with highlights painted. */
 export async function waitForLens(driver: Driver, tabId: number, url: string): Promise<LensState> {
@@ -120,7 +120,7 @@ export async function ownArticleScenario(driver: Driver): Promise<void> {
   assert.ok((registry['anl-org'] ?? []).map(letters).includes(letters('البنك الدولي')), 'ORG highlights include البنك الدولي');
   const mentionList = await lensOp<MentionInfo[]>(driver, tabId, 'mentions');
   assert.equal(Object.values(registry).flat().length, mentionList.length, 'every mention on the page is registered once');
-  await page.screenshot(join(SCREENSHOTS, `highlight-${driver.name}.png`));
+  await page.screenshot(screenshotPath(`highlight-${driver.name}.png`));
 
   // Hover: the real mouse over the first mention of خالد الرواشدة.
   const index = mentionList.findIndex((m) => m.actorName === 'خالد الرواشدة');
@@ -143,7 +143,7 @@ export async function ownArticleScenario(driver: Driver): Promise<void> {
     return b && b.top >= 0 && b.left >= 0 && b.bottom <= b.height && b.right <= b.width ? b : undefined;
   }).catch(async () => assert.fail(`the card is off screen: ${JSON.stringify(await page.evaluate<HostBox | null>(HOST_ON_SCREEN))}`));
   assert.ok(box.bottom - box.top > 100, 'the card has its content');
-  await page.screenshot(join(SCREENSHOTS, `card-${driver.name}.png`));
+  await page.screenshot(screenshotPath(`card-${driver.name}.png`));
   let dom = await page.evaluate<DomCheck>(DOM_UNCHANGED);
   assert.ok(dom.beforeLength > 1000, 'the before-snapshot was taken');
   assert.equal(dom.same, true, `the DOM outside the card host is byte-identical while the card is open: ${dom.firstDifference}`);
@@ -375,4 +375,38 @@ export async function analyzeAnywayScenario(driver: Driver): Promise<void> {
   assert.ok((registry['anl-person'] ?? []).map(letters).includes(letters('خالد الرواشدة')));
   assertNoErrors(page, url);
   await page.close();
+}
+
+/**
+ * Registers every highlight/card check inside the caller's describe(); `getDriver` is read when each test runs.
+ * `isolation` names what keeps a hostile page's overrides away from our code in that browser.
+ */
+export function registerLensTests(getDriver: () => Driver, isolation: string, requestCount: () => number): void {
+  test('our article: highlights by type, hover and keyboard cards, DOM untouched, no errors', () => ownArticleScenario(getDriver()));
+
+  test('the popup\'s "show in page" (revealActor) opens the actor\'s card', () => revealScenario(getDriver()));
+
+  test('saved real articles from ../shared/data/pages/positive', async (t) => {
+    if (!sharedPagesPresent()) return t.skip(`${SHARED_PAGES} is absent`);
+    assert.ok(await savedPageScenario(getDriver(), 'bbc-com-arabic-aaron-bushnell-2024.html', [{ name: 'غزة', highlight: 'anl-loc' }]));
+    assert.ok(await savedPageScenario(getDriver(), 'arabic-cnn-com-syria-clashes-2013.html', [{ name: 'دمشق', highlight: 'anl-loc' }]));
+  });
+
+  test('a hostile page (prototypes replaced, !important everywhere, strict CSP): the card still works', async () => {
+    const outcome = await hostileScenario(getDriver());
+    assert.deepEqual(outcome, { highlighted: true, card: true }, `${isolation} keep the page's overrides away`);
+  });
+
+  test('a site switched off: nothing happens there; switching it on and off again follows live', () => switchedOffScenario(getDriver()));
+
+  test('settings followed live: types, language and the highlight switch', () => liveSettingsScenario(getDriver()));
+
+  test('an English single-page site navigating to an Arabic story: found through the URL watch', () => spaNavigationScenario(getDriver()));
+
+  test('"analyse anyway" on an Arabic page detection turned down', () => analyzeAnywayScenario(getDriver()));
+
+  test('no network request beyond the test pages', () => {
+    assert.ok(requestCount() > 0, 'requests were recorded');
+    assertNoExtensionRequests(getDriver());
+  });
 }

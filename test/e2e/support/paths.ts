@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +30,15 @@ export function chromiumExtensionArgs(dist: string, extra: readonly string[] = [
     `--disable-extensions-except=${dist}`,
     `--load-extension=${dist}`,
   ];
+}
+
+/**
+ * Where a test saves a screenshot. Every run takes them (rendering is part of the check), but only
+ * `npm run screenshots` (ANL_SCREENSHOTS=1) writes the committed ones in docs/screenshots; other runs write to
+ * tmp/screenshots, so running the tests never dirties the working tree.
+ */
+export function screenshotPath(fileName: string): string {
+  const dir = process.env.ANL_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : join(REPO_ROOT, 'tmp', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, fileName);
 }
