@@ -5,19 +5,7 @@
  * scripts/bench/store-browser.ts bundles it into an extension page.
  */
 import type { Actor, ActorType, Analysis, DateGrain, StoryEvent } from '../../src/nlp/types';
-
-
-/** Mulberry32: small seeded PRNG so every run builds the same history. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/nlp/entities/hash';
 
 const FIRST = ['محمد', 'أحمد', 'علي', 'عمر', 'خالد', 'يوسف', 'إبراهيم', 'حسن', 'سعيد', 'جو', 'هانتر', 'دونالد', 'عباس', 'فاطمة', 'ليلى', 'مريم', 'سارة', 'رشيد', 'كمال', 'نبيل', 'طارق', 'زياد', 'جمال', 'وليد', 'سامي'];
 const LAST = ['بايدن', 'ترامب', 'عراقجي', 'الأسد', 'السيسي', 'أردوغان', 'نتنياهو', 'عباس', 'الحريري', 'المالكي', 'الصدر', 'بوتين', 'ماكرون', 'شولتس', 'الغنوشي', 'بن سلمان', 'العبادي', 'ميقاتي', 'هنية', 'السنوار', 'الكاظمي', 'بارزاني', 'تبون', 'قيس', 'الدبيبة', 'حفتر', 'البرهان', 'حميدتي', 'غوتيريش', 'بلينكن', 'لافروف', 'عبد اللهيان', 'الصفدي', 'شكري', 'الزياني', 'المقداد', 'باقري', 'ظريف', 'روحاني', 'رئيسي'];
@@ -85,7 +73,7 @@ const GRAINS: Array<[DateGrain, (y: number, m: number, d: number) => string]> = 
 ];
 
 export function makeGenerator(seed: number) {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pool = buildPool(random);
   const pick = zipfSampler(pool.length, random);
   const word = () => WORDS[Math.floor(random() * WORDS.length)]!;

@@ -9,6 +9,7 @@
 import { describeError, type ArticleReading, type PageStatus } from '../common/messages';
 import { listenForMessages, sendMessage } from '../common/messaging';
 import { defaultSettings, type Settings } from '../common/settings';
+import { fnv1a } from '../nlp/entities/hash';
 import { firstLook } from './firstLook';
 import type { PageReading } from './article/index';
 import { currentLens, startLensFor, stopLens, updateLensSettings } from './lensControl';
@@ -49,12 +50,7 @@ function warn(text: string, error?: unknown): void {
 
 /** FNV-1a over the text: tells "same article again" from "a new one" without keeping the text twice. */
 function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length}:${(hash >>> 0).toString(16)}`;
+  return `${text.length}:${fnv1a(text).toString(16)}`;
 }
 
 function clip(text: string, max = MAX_FIELD_CHARS): string {
