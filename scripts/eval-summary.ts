@@ -603,7 +603,8 @@ function trainAll(which: string, l2: number): void {
  * at equal length B (text in article order, cut to B tokens), R-1 against the same references:
  * - oracles: the text from the best starting sentence on; the better of starting at sentence 1 or 2;
  * - start at sentence 2 when it is clearly closer to the title than the lead is (BBC has titles);
- * - deleting non-content from every sentence before the cut: bracketed asides, appositive
+ * - deleting what is left of a dateline before the lead (EASC has three), and deleting
+ *   non-content from every sentence before the cut: bracketed asides, appositive
  *   clauses (`، وهو …،`), attribution tails (`، حسبما …`);
  * - oracle: the best subset of the lead's clauses (clauses.ts; quotes stay whole), then the rest;
  * - EASC, one human held out: sentences ranked by how much the other four humans extracted them
@@ -612,7 +613,9 @@ function trainAll(which: string, l2: number): void {
  *   do better on average than knowing the other four humans' choices exactly.
  */
 function probe(): void {
-  const deletions: Record<string, (s: string) => string> = {
+  const deletions: Record<string, (s: string, i: number) => string> = {
+    // What sentences.ts leaves of a dateline (`عمان- الرأي-`, `الرأي -` after `عمان -`, `الدوحة - (اف ب) -`), lead only.
+    'delete dateline leftovers': (s, i) => (i ? s : s.replace(/^\s*(?:[\p{L}]+\s*-\s*)?\(?[\p{L} ]{1,12}\)?\s*-\s*(?=\p{L})/u, (m) => (m.length <= 30 ? '' : m))),
     'delete (asides)': (s) => s.replace(/\s*\([^()]{1,80}\)/g, ''),
     'delete appositives': (s) => s.replace(/،\s*(?:وهو|وهي|وهم|الذي|التي|الذين)\s[^،.]{1,120}،/g, '،'),
     'delete attribution': (s) => s.replace(/،?\s*(?:حسبما|حسب ما|بحسب|وفق ما|وفقا ل|نقلا عن|كما قال|كما ذكر)[^،.]{0,120}(?=[،.]|$)/g, ''),
@@ -644,7 +647,7 @@ function probe(): void {
         const sim = (i: number) => (counts[i] ? dot(weightedUnit(counts[i]!, idf), title) : 0);
         for (const m of [0, 0.1, 0.2]) add(`start at 2 if title sim > lead's + ${m}`, tokens.length > 1 && sim(1) > sim(0) + m ? from(1) : lead);
       }
-      for (const [name, f] of Object.entries(deletions)) add(name, r1(bodies.flatMap((b) => rougeTokens(f(b)))));
+      for (const [name, f] of Object.entries(deletions)) add(name, r1(bodies.flatMap((b, i) => rougeTokens(f(b, i)))));
       if (candidates.length) {
         const lead0 = candidates[0]!;
         const cuts = [lead0.bodyStart, ...clauseBoundaries(doc.text, lead0.bodyStart, lead0.end), lead0.end];
