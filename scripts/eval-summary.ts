@@ -683,19 +683,17 @@ function probe(): void {
           }
           return chosen.sort((a, b) => a - b).flatMap((i) => tokens[i]!).slice(0, budget);
         };
-        let leadHeld = 0;
-        let others = 0;
-        let othersAnchored = 0;
-        refs.forEach((held, h) => {
-          const score = labels.map((ls) => ls.reduce((a, x, j) => a + (j === h ? 0 : x), 0) / (refs.length - 1));
-          leadHeld += rougeN(tokens.flat().slice(0, budget), held, 1);
-          others += rougeN(pick(score, false), held, 1);
-          othersAnchored += rougeN(pick(score, true), held, 1);
-        });
-        // Against the held-out human only: the lead's figure here equals its usual one (mean over the humans).
-        add('humans held out: other four humans\' choice', others / refs.length);
-        add('humans held out: lead + other four\'s choice', othersAnchored / refs.length);
-        void leadHeld;
+        // Against the held-out human only; averaged over the five, the lead's figure is its usual one.
+        const heldOut = (anchored: boolean, prior: number) =>
+          refs.reduce((sum, held, h) => {
+            // The other four humans' votes, plus a position prior 1/√(1+i) weighted `prior`.
+            const score = labels.map((ls, i) => ls.reduce((a, x, j) => a + (j === h ? 0 : x), 0) / (refs.length - 1) + prior / Math.sqrt(1 + i));
+            return sum + rougeN(pick(score, anchored), held, 1);
+          }, 0) / refs.length;
+        add('humans held out: other four humans\' choice', heldOut(false, 0));
+        add('humans held out: lead + other four\'s choice', heldOut(true, 0));
+        add('humans held out: four\'s votes + position ×1', heldOut(false, 1));
+        add('humans held out: four\'s votes + position ×4', heldOut(false, 4));
       }
     }
     const lead = rows.lead!;
