@@ -15,9 +15,13 @@
  * Human agreement (leave-one-out) scores each human extract, uncut, against the other four.
  *
  * Learning the summary's sentence scorer (src/nlp/story/features.ts, summaryWeights.ts):
- *   --cv K [--anchor-lead] [--l2 X] [--lambda X] [--listwise] [--duplicate X]
+ *   --cv K [--anchor-lead] [--l2 X] [--lambda X] [--listwise | --pairwise | --direct] [--duplicate X] [--only easc|bbc]
  *       K-fold cross-validated ROUGE of the learned scorer (document i in fold i mod K), within
  *       each set, pooled, and across sets (train on BBC → score EASC and the reverse), beside the lead;
+ *       --pairwise trains on sentence pairs, --direct climbs the training documents' ROUGE-1 itself;
+ *   --probe
+ *       how much room the lead leaves: oracles, edits of the lead, and (EASC) the other humans'
+ *       choices scored against a held-out human;
  *   --train easc|bbc|all [--anchor-lead] [--l2 X]
  *       weights trained on all of the chosen dev data, printed as the table to ship.
  * See docs/summary-eval.md.
