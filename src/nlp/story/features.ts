@@ -6,7 +6,7 @@
  */
 import type { StoryEvent, KeyActor, Actor } from '../types';
 import type { Sentence } from './sentences';
-import { contentTerms, documentIdf, dot, termCounts, weightedUnit, type SparseVector } from './terms';
+import { beginTermCall, idList, scanTermIds, termIdCount, termString, type SparseVector } from './terms';
 
 export interface FeatureContext {
   title?: string;
@@ -43,35 +43,71 @@ export interface SentenceFeatures {
   vectors: SparseVector[];
 }
 
-const QUOTE = /[«»“”"]/;
 /** Reported speech opening a sentence: `وقال`, `وأضاف`, `وأكد`, `وأوضح`, `وتابع`, `وأشار` … (normalised or not). */
 const REPORTING = /^\s*(و|ف)?(قال|قالت|أضاف|اضاف|أضافت|اضافت|أكد|اكد|أكدت|اكدت|أوضح|اوضح|أوضحت|اوضحت|تابع|تابعت|أشار|اشار|أشارت|اشارت|لفت|لفتت|ذكر|ذكرت|نقل|نقلت|رأى|راي|اعتبر|اعتبرت)\s/;
-const DIGITS = /[0-9٠-٩]/g;
+
+/**
+ * The TF-IDF unit vectors of one article's candidate sentences (rows 0…n-1) and of its title
+ * (row n, empty without a title), packed: row r is ids/weights[offsets[r], offsets[r+1]), its
+ * terms in order of first occurrence in the sentence (the order the Map vectors of terms.ts have,
+ * which fixes the order dot products are summed in). Ids are local to the article: 0…vocabulary-1.
+ */
+export interface ArticleVectors {
+  rows: number;
+  offsets: Int32Array;
+  ids: Int32Array;
+  weights: Float64Array;
+  vocabulary: number;
+  /** Local id → term. */
+  terms: string[];
+  /** Zeros, one per local id: a dense copy of one vector is written here and wiped after use. */
+  scratch: Float64Array;
+}
+
+export interface ArticleFeatures {
+  /** One vector per candidate, FEATURE_NAMES.length long. */
+  features: number[][];
+  vectors: ArticleVectors;
+}
 
 export function sentenceFeatures(text: string, candidates: readonly Sentence[], context: FeatureContext = {}): SentenceFeatures {
+  const { features, vectors } = articleFeatures(text, candidates, context);
+  return { features, vectors: candidates.map((_, i) => toSparse(vectors, i)) };
+}
+
+/**
+ * The features of `sentenceFeatures`, with the vectors packed. Every figure is computed with the
+ * same floating-point operations in the same order as the Map-based functions of terms.ts
+ * (documentIdf, weightedUnit, dot), so the features are bit-identical to theirs.
+ */
+export function articleFeatures(text: string, candidates: readonly Sentence[], context: FeatureContext = {}): ArticleFeatures {
   const n = candidates.length;
-  if (n === 0) return { features: [], vectors: [] };
-  const bodies = candidates.map((s) => text.slice(s.bodyStart, s.end));
-  const counts = bodies.map((b) => termCounts(contentTerms(b)));
-  const idf = documentIdf(counts);
-  const vectors = counts.map((c) => weightedUnit(c, idf));
-  const centrality = lexRank(vectors);
-  const titleVector = context.title ? weightedUnit(termCounts(contentTerms(context.title)), idf) : undefined;
-  const centroid = unit(sum(vectors));
+  const vectors = articleVectors(text, candidates, context.title ?? '');
+  if (n === 0) return { features: [], vectors };
+  const centrality = lexRankRows(vectors, n);
+  const hasTitle = Boolean(context.title);
+  const centroid = centroidOf(vectors, n);
   const actorWeight = actorCoverage(candidates, context);
   const eventWeight = eventCoverage(candidates, context.events ?? []);
-  const mainEvent = candidates.map(() => 0);
+  const mainEvent = new Array<number>(n).fill(0);
   for (const e of context.events ?? []) {
     if (!e.main) continue;
     const i = indexOfSpan(candidates, e.start);
     if (i >= 0) mainEvent[i] = 1;
   }
+  const { offsets, ids, weights } = vectors;
 
-  const features = candidates.map((s, i) => {
-    const body = bodies[i]!;
-    const digits = body.match(DIGITS)?.length ?? 0;
+  const features = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    const s = candidates[i]!;
+    const body = text.slice(s.bodyStart, s.end);
     const previous = candidates[i - 1];
-    return [
+    // Cosine to the centroid: the centroid holds every term of the sentence, so the sentence is
+    // the smaller vector of the pair and its terms are summed in its own order (as `dot` does).
+    let toCentroid = 0;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) toCentroid += weights[k]! * centroid[ids[k]!]!;
+    const { digits, quote } = marks(text, s.bodyStart, s.end);
+    features[i] = [
       1,
       i === 0 ? 1 : 0,
       1 / Math.sqrt(1 + i),
@@ -80,32 +116,173 @@ export function sentenceFeatures(text: string, candidates: readonly Sentence[], 
       Math.min(1, Math.log(1 + s.words) / Math.log(100)),
       s.words < 8 ? 1 : 0,
       centrality[i]!,
-      titleVector ? dot(vectors[i]!, titleVector) : 0,
-      i === 0 ? 1 : dot(vectors[i]!, vectors[0]!),
-      dot(vectors[i]!, centroid),
+      hasTitle ? rowDot(vectors, i, n) : 0,
+      i === 0 ? 1 : rowDot(vectors, i, 0),
+      toCentroid,
       actorWeight[i]!,
       eventWeight[i]!,
       mainEvent[i]!,
-      QUOTE.test(body) ? 1 : 0,
+      quote ? 1 : 0,
       REPORTING.test(body) ? 1 : 0,
       Math.min(1, digits / 8),
     ];
-  });
+  }
   return { features, vectors };
 }
 
-function sum(vectors: readonly SparseVector[]): SparseVector {
-  const total: SparseVector = new Map();
-  for (const v of vectors) for (const [t, w] of v) total.set(t, (total.get(t) ?? 0) + w);
-  return total;
+/** Digits (ASCII or Arabic-Indic, counted as /[0-9٠-٩]/g counts them) and whether a quote mark occurs. */
+function marks(text: string, from: number, to: number): { digits: number; quote: boolean } {
+  let digits = 0;
+  let quote = false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669)) digits++;
+    // « » “ ” "
+    else if (c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x22) quote = true;
+  }
+  return { digits, quote };
 }
 
-function unit(v: SparseVector): SparseVector {
+/**
+ * Term counts → TF-IDF unit vectors, as `weightedUnit(termCounts(contentTerms(body)), documentIdf(counts))`
+ * does for each candidate, and the title with the same IDF (its own terms missing from the
+ * article get document frequency 0).
+ */
+function articleVectors(text: string, candidates: readonly Sentence[], title: string): ArticleVectors {
+  const n = candidates.length;
+  beginTermCall();
+  // Term ids of every candidate, then of the title, back to back.
+  const found = idList(1024);
+  const rowEnd = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const s = candidates[i]!;
+    scanTermIds(text, s.bodyStart, s.end, found);
+    rowEnd[i] = found.length;
+  }
+  if (title) scanTermIds(title, 0, title.length, found);
+  rowEnd[n] = found.length;
+  const total = found.length;
+
+  // Global term id → local id (in order of first occurrence); a stamp marks the ids seen here.
+  const globalIds = termIdCount();
+  const localOf = new Int32Array(globalIds);
+  const known = new Uint8Array(globalIds);
+  const terms: string[] = [];
+  // Per row: distinct terms in order of first occurrence, with their counts.
+  const entryIds = new Int32Array(total);
+  const entryCounts = new Int32Array(total);
+  const offsets = new Int32Array(n + 2);
+  const lastRow = new Int32Array(total).fill(-1);
+  const entryOf = new Int32Array(total);
+  const df = new Int32Array(total);
+  let entries = 0;
+  let from = 0;
+  for (let r = 0; r <= n; r++) {
+    offsets[r] = entries;
+    for (let k = from; k < rowEnd[r]!; k++) {
+      const g = found.ids[k]!;
+      let id: number;
+      if (known[g]) id = localOf[g]!;
+      else {
+        known[g] = 1;
+        id = localOf[g] = terms.length;
+        terms.push(termString(g));
+      }
+      if (lastRow[id] === r) entryCounts[entryOf[id]!]!++;
+      else {
+        lastRow[id] = r;
+        entryOf[id] = entries;
+        entryIds[entries] = id;
+        entryCounts[entries] = 1;
+        entries++;
+        if (r < n) df[id]!++;
+      }
+    }
+    from = rowEnd[r]!;
+  }
+  offsets[n + 1] = entries;
+
+  // documentIdf: log((n + 1) / (df + 0.5)), df over the candidates only.
+  const vocabulary = terms.length;
+  const idf = new Float64Array(vocabulary);
+  for (let id = 0; id < vocabulary; id++) idf[id] = Math.log((n + 1) / (df[id]! + 0.5));
+
+  // weightedUnit: (1 + log count) · idf, non-positive weights dropped, then L2-normalised.
+  const ids = new Int32Array(entries);
+  const weights = new Float64Array(entries);
+  let kept = 0;
+  for (let r = 0; r <= n; r++) {
+    const begin = offsets[r]!;
+    const end = offsets[r + 1]!;
+    offsets[r] = kept;
+    const rowStart = kept;
+    let norm = 0;
+    for (let k = begin; k < end; k++) {
+      const id = entryIds[k]!;
+      const w = (1 + Math.log(entryCounts[k]!)) * idf[id]!;
+      if (w <= 0) continue;
+      ids[kept] = id;
+      weights[kept++] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = rowStart; k < kept; k++) weights[k] = weights[k]! / norm;
+  }
+  offsets[n + 1] = kept;
+  return { rows: n + 1, offsets, ids, weights, vocabulary, terms, scratch: new Float64Array(vocabulary) };
+}
+
+/** Row `r` as the Map vector terms.ts would have built (same entries, same order, same weights). */
+function toSparse(v: ArticleVectors, r: number): SparseVector {
+  const out: SparseVector = new Map();
+  for (let k = v.offsets[r]!; k < v.offsets[r + 1]!; k++) out.set(v.terms[v.ids[k]!]!, v.weights[k]!);
+  return out;
+}
+
+/**
+ * `dot(row a, row b)` exactly: the products of the smaller row's terms (the first on a tie) with
+ * the other's weights, summed in the smaller row's order. Terms missing from the other row add
+ * w · 0 = 0, which leaves the sum unchanged bit for bit.
+ */
+export function rowDot(v: ArticleVectors, a: number, b: number): number {
+  const { offsets, ids, weights, scratch } = v;
+  let small = a;
+  let large = b;
+  if (offsets[a + 1]! - offsets[a]! > offsets[b + 1]! - offsets[b]!) {
+    small = b;
+    large = a;
+  }
+  const largeEnd = offsets[large + 1]!;
+  for (let k = offsets[large]!; k < largeEnd; k++) scratch[ids[k]!] = weights[k]!;
+  let s = 0;
+  for (let k = offsets[small]!; k < offsets[small + 1]!; k++) s += weights[k]! * scratch[ids[k]!]!;
+  for (let k = offsets[large]!; k < largeEnd; k++) scratch[ids[k]!] = 0;
+  return s;
+}
+
+/**
+ * The unit centroid of rows 0…n-1, dense over local ids: sums in row order (as `sum` over the
+ * Map vectors did), then the norm over the terms in order of first occurrence (the Map's order).
+ */
+function centroidOf(v: ArticleVectors, n: number): Float64Array {
+  const { offsets, ids, weights } = v;
+  const total = new Float64Array(v.vocabulary);
+  const seen = new Uint8Array(v.vocabulary);
+  const order = new Int32Array(v.vocabulary);
+  let distinct = 0;
+  for (let k = 0; k < offsets[n]!; k++) {
+    const id = ids[k]!;
+    if (!seen[id]) {
+      seen[id] = 1;
+      order[distinct++] = id;
+    }
+    total[id] = total[id]! + weights[k]!;
+  }
   let norm = 0;
-  for (const w of v.values()) norm += w * w;
+  for (let k = 0; k < distinct; k++) norm += total[order[k]!]! * total[order[k]!]!;
   norm = Math.sqrt(norm);
-  if (norm > 0) for (const [t, w] of v) v.set(t, w / norm);
-  return v;
+  if (norm > 0) for (let k = 0; k < distinct; k++) total[order[k]!] = total[order[k]!]! / norm;
+  return total;
 }
 
 /**
@@ -113,35 +290,145 @@ function unit(v: SparseVector): SparseVector {
  * cosine-similarity graph (damping 0.85), scaled so the most central sentence is 1.
  */
 export function lexRank(vectors: readonly SparseVector[], iterations = 30): number[] {
-  const n = vectors.length;
-  if (n === 0) return [];
-  const sim: number[][] = vectors.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = dot(vectors[i]!, vectors[j]!);
-      sim[i]![j] = s;
-      sim[j]![i] = s;
+  // Pack the Map vectors (their entries in their order) and rank the packed rows.
+  const local = new Map<string, number>();
+  const offsets = new Int32Array(vectors.length + 1);
+  let entries = 0;
+  for (let i = 0; i < vectors.length; i++) {
+    entries += vectors[i]!.size;
+    offsets[i + 1] = entries;
+  }
+  const ids = new Int32Array(entries);
+  const weights = new Float64Array(entries);
+  let k = 0;
+  for (const v of vectors) {
+    for (const [t, w] of v) {
+      let id = local.get(t);
+      if (id === undefined) local.set(t, (id = local.size));
+      ids[k] = id;
+      weights[k++] = w;
     }
   }
-  const rowSum = sim.map((row) => row.reduce((a, b) => a + b, 0));
-  let rank = new Array<number>(n).fill(1 / n);
+  const packed: ArticleVectors = { rows: vectors.length, offsets, ids, weights, vocabulary: local.size, terms: [...local.keys()], scratch: new Float64Array(local.size) };
+  return lexRankRows(packed, vectors.length, iterations);
+}
+
+/**
+ * LexRank over rows 0…n-1. Same arithmetic, in the same order, as the dense version it replaces
+ * (pairwise `dot`, row sums, 30 pushes of rank along the rows), so the result is bit-identical;
+ * what changed is the bookkeeping:
+ * - similarities come from an inverted index (term → rows holding it), so only pairs that share
+ *   a term are visited; each pair is summed over the terms of its smaller row (the first on a
+ *   tie), in that row's order, exactly as `dot(vectors[i], vectors[j])` with i < j sums;
+ * - the walk pushes rank along the non-zero similarities only (the dense loop skipped zeros too).
+ */
+export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): number[] {
+  if (n === 0) return [];
+  const { offsets, ids, weights } = v;
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[i] = offsets[i + 1]! - offsets[i]!;
+
+  // Postings: for each local id, the rows (ascending) holding it and its weight there.
+  const postingStart = new Int32Array(v.vocabulary + 1);
+  const rowsEnd = offsets[n]!;
+  for (let k = 0; k < rowsEnd; k++) postingStart[ids[k]! + 1]!++;
+  for (let id = 0; id < v.vocabulary; id++) postingStart[id + 1] = postingStart[id + 1]! + postingStart[id]!;
+  const fill = postingStart.slice(0, v.vocabulary);
+  const postingRow = new Int32Array(rowsEnd);
+  const postingWeight = new Float64Array(rowsEnd);
+  for (let r = 0; r < n; r++) {
+    for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+      const p = fill[ids[k]!]!++;
+      postingRow[p] = r;
+      postingWeight[p] = weights[k]!;
+    }
+  }
+
+  const sim = new Float64Array(n * n);
+  const acc = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const isTouched = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    let count = 0;
+    for (let k = offsets[s]!; k < offsets[s + 1]!; k++) {
+      const id = ids[k]!;
+      const w = weights[k]!;
+      for (let p = postingStart[id]!; p < postingStart[id + 1]!; p++) {
+        const u = postingRow[p]!;
+        if (u === s) continue;
+        // Is s the row dot() iterates for the pair (min, max)? The smaller one, the first on a tie.
+        if (s < u ? size[s]! > size[u]! : size[s]! >= size[u]!) continue;
+        acc[u] = acc[u]! + w * postingWeight[p]!;
+        if (!isTouched[u]) {
+          isTouched[u] = 1;
+          touched[count++] = u;
+        }
+      }
+    }
+    for (let t = 0; t < count; t++) {
+      const u = touched[t]!;
+      sim[s * n + u] = acc[u]!;
+      sim[u * n + s] = acc[u]!;
+      acc[u] = 0;
+      isTouched[u] = 0;
+    }
+  }
+
+  // Row sums over whole rows (zeros included, as the dense reduce did), then the non-zero
+  // entries of each row, in column order, for the walk.
+  const rowSum = new Float64Array(n);
+  let nonZero = 0;
+  for (let j = 0; j < n; j++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const x = sim[j * n + i]!;
+      total += x;
+      if (x) nonZero++;
+    }
+    rowSum[j] = total;
+  }
+  const rowStart = new Int32Array(n + 1);
+  const column = new Int32Array(nonZero);
+  const value = new Float64Array(nonZero);
+  let e = 0;
+  for (let j = 0; j < n; j++) {
+    rowStart[j] = e;
+    for (let i = 0; i < n; i++) {
+      const x = sim[j * n + i]!;
+      if (x) {
+        column[e] = i;
+        value[e++] = x;
+      }
+    }
+  }
+  rowStart[n] = e;
+
   const d = 0.85;
+  let rank = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
-    const next = new Array<number>(n).fill((1 - d) / n);
+    next.fill((1 - d) / n);
     for (let j = 0; j < n; j++) {
       const sj = rowSum[j]!;
       if (sj === 0) {
         // A sentence linked to nothing spreads its weight evenly.
-        for (let i = 0; i < n; i++) next[i]! += (d * rank[j]!) / n;
+        const share = (d * rank[j]!) / n;
+        for (let i = 0; i < n; i++) next[i] = next[i]! + share;
         continue;
       }
-      const row = sim[j]!;
-      for (let i = 0; i < n; i++) if (row[i]) next[i]! += (d * rank[j]! * row[i]!) / sj;
+      const dr = d * rank[j]!;
+      for (let p = rowStart[j]!; p < rowStart[j + 1]!; p++) next[column[p]!] = next[column[p]!]! + (dr * value[p]!) / sj;
     }
+    const previous = rank;
     rank = next;
+    next = previous;
   }
-  const max = Math.max(...rank);
-  return rank.map((r) => (max > 0 ? r / max : 0));
+  // Math.max semantics (NaN wins), without spreading a long array into arguments.
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) max = Math.max(max, rank[i]!);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = max > 0 ? rank[i]! / max : 0;
+  return out;
 }
 
 /** How much of the key actors' weight each sentence mentions, scaled to the best sentence. */

@@ -37,39 +37,203 @@ export function termOf(word: string): string {
   return STOPWORDS.has(w) ? '' : w;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*/gu;
+/*
+ * Words are runs of `[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*` (a letter or digit, then letters,
+ * marks, digits, tatweel). None of those characters is whitespace, so matching that pattern over a
+ * whole text finds exactly the words that splitting on whitespace and matching each chunk finds;
+ * the scanner below does it on character codes, without the regex, the split or any substring.
+ */
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_PART = /^[\p{L}\p{M}\p{N}\u0640]$/u;
+const NONE = 1;
+const PART = 2;
+const START = 3;
+/** Class of each BMP code unit (0 = not looked at yet), filled on first sight by the regexes above. */
+const unitClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, number>();
+
+function classOfPoint(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return WORD_START.test(ch) ? START : WORD_PART.test(ch) ? PART : NONE;
+}
 
 /**
- * Whitespace-separated chunk → its terms, remembered: normalising and the Unicode word regex
- * are the costly part, and news repeats its words (within an article and across a batch).
- * Bounded so a long-running worker does not grow without end.
+ * Word → term id, remembered across calls: normalising (`termOf`) is the costly part, and news
+ * repeats its words (within an article and across a batch). An open-addressing table keyed by the
+ * word's characters in place (FNV-1a hash), so a known word costs no allocation. Ids index
+ * `termStrings`; -1 = no term. Bounded: once it holds WORD_LIMIT words it is emptied, but only
+ * between calls (`beginTermCall`), so ids stay valid for the whole of one call.
  */
-const chunkCache = new Map<string, readonly string[]>();
-const CHUNK_CACHE_LIMIT = 50_000;
-const NO_TERMS: readonly string[] = [];
+const WORD_LIMIT = 100_000;
+let tableKeys: (string | undefined)[] = new Array<string | undefined>(1024);
+let tableHashes = new Int32Array(1024);
+let tableIds = new Int32Array(1024);
+let tableSize = 0;
+const termIds = new Map<string, number>();
+const termStrings: string[] = [];
 
-function chunkTerms(chunk: string): readonly string[] {
-  let terms = chunkCache.get(chunk);
-  if (terms === undefined) {
-    const found: string[] = [];
-    for (const word of chunk.match(WORD) ?? []) {
-      const t = termOf(word);
-      if (t) found.push(t);
-    }
-    terms = found.length ? found : NO_TERMS;
-    if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
-    chunkCache.set(chunk, terms);
+/** Call before scanning for one computation; term ids are stable until the next call. */
+export function beginTermCall(): void {
+  if (tableSize < WORD_LIMIT) return;
+  tableKeys = new Array<string | undefined>(1024);
+  tableHashes = new Int32Array(1024);
+  tableIds = new Int32Array(1024);
+  tableSize = 0;
+  termIds.clear();
+  termStrings.length = 0;
+}
+
+/** Number of term ids handed out so far (ids are below it). */
+export function termIdCount(): number {
+  return termStrings.length;
+}
+
+/** The term of an id from `scanTermIds`. */
+export function termString(id: number): string {
+  return termStrings[id]!;
+}
+
+function growTable(): void {
+  const keys = tableKeys;
+  const hashes = tableHashes;
+  const ids = tableIds;
+  const capacity = keys.length * 2;
+  const mask = capacity - 1;
+  tableKeys = new Array<string | undefined>(capacity);
+  tableHashes = new Int32Array(capacity);
+  tableIds = new Int32Array(capacity);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key === undefined) continue;
+    let slot = hashes[k]! & mask;
+    while (tableKeys[slot] !== undefined) slot = (slot + 1) & mask;
+    tableKeys[slot] = key;
+    tableHashes[slot] = hashes[k]!;
+    tableIds[slot] = ids[k]!;
   }
-  return terms;
+}
+
+/** Term id of the word text[from, to) whose hash is `hash`. */
+function wordId(text: string, from: number, to: number, hash: number): number {
+  const mask = tableKeys.length - 1;
+  const length = to - from;
+  let slot = hash & mask;
+  for (;;) {
+    const key = tableKeys[slot];
+    if (key === undefined) break;
+    if (tableHashes[slot] === hash && key.length === length) {
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+      if (k === length) return tableIds[slot]!;
+    }
+    slot = (slot + 1) & mask;
+  }
+  const word = text.slice(from, to);
+  const term = termOf(word);
+  let id = -1;
+  if (term) {
+    id = termIds.get(term) ?? -1;
+    if (id < 0) {
+      id = termStrings.length;
+      termStrings.push(term);
+      termIds.set(term, id);
+    }
+  }
+  tableKeys[slot] = word;
+  tableHashes[slot] = hash;
+  tableIds[slot] = id;
+  if (++tableSize * 2 > tableKeys.length) growTable();
+  return id;
+}
+
+/** A growable list of term ids (the scanner's output). */
+export interface IdList {
+  ids: Int32Array;
+  length: number;
+}
+
+export function idList(capacity = 256): IdList {
+  return { ids: new Int32Array(capacity), length: 0 };
+}
+
+/**
+ * Appends the term ids of the words of text[from, to) to `out`, in order (words without a term
+ * are left out): the same terms, as ids, as `contentTerms(text.slice(from, to))`.
+ */
+export function scanTermIds(text: string, from: number, to: number, out: IdList): void {
+  let i = from;
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    let width = 1;
+    let cls: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
+      const cp = codePoint(c, text.charCodeAt(i + 1));
+      cls = astralClassOf(cp);
+      width = 2;
+    } else {
+      cls = unitClass[c]!;
+      if (cls === 0) unitClass[c] = cls = classOfPoint(c);
+    }
+    if (cls !== START) {
+      i += width;
+      continue;
+    }
+    // A word starts at i: extend it over word characters, hashing as it goes.
+    let hash = 0x811c9dc5 | 0;
+    let j = i;
+    for (;;) {
+      hash = Math.imul(hash ^ c, 0x01000193);
+      if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(j + 1), 0x01000193);
+      j += width;
+      if (j >= to) break;
+      c = text.charCodeAt(j);
+      width = 1;
+      if (c >= 0xd800 && c <= 0xdbff && j + 1 < to && isLowSurrogate(text.charCodeAt(j + 1))) {
+        cls = astralClassOf(codePoint(c, text.charCodeAt(j + 1)));
+        width = 2;
+      } else {
+        cls = unitClass[c]!;
+        if (cls === 0) unitClass[c] = cls = classOfPoint(c);
+      }
+      if (cls === NONE) break;
+    }
+    const id = wordId(text, i, j, hash);
+    if (id >= 0) {
+      if (out.length === out.ids.length) {
+        const bigger = new Int32Array(out.ids.length * 2);
+        bigger.set(out.ids);
+        out.ids = bigger;
+      }
+      out.ids[out.length++] = id;
+    }
+    i = j;
+  }
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function codePoint(high: number, low: number): number {
+  return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+}
+
+function astralClassOf(cp: number): number {
+  let cls = astralClass.get(cp);
+  if (cls === undefined) {
+    cls = classOfPoint(cp);
+    astralClass.set(cp, cls);
+  }
+  return cls;
 }
 
 /** Content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const chunk of text.split(/\s+/)) {
-    if (!chunk) continue;
-    for (const t of chunkTerms(chunk)) terms.push(t);
-  }
+  beginTermCall();
+  const list = idList(64);
+  scanTermIds(text, 0, text.length, list);
+  const terms = new Array<string>(list.length);
+  for (let k = 0; k < list.length; k++) terms[k] = termStrings[list.ids[k]!]!;
   return terms;
 }
 
