@@ -152,7 +152,8 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
   const n = candidates.length;
   beginTermCall();
   // Term ids of every candidate, then of the title, back to back.
-  const found = idList(1024);
+  const found = scanned;
+  found.length = 0;
   const rowEnd = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const s = candidates[i]!;
@@ -163,28 +164,45 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
   rowEnd[n] = found.length;
   const total = found.length;
 
-  // Global term id → local id (in order of first occurrence); a stamp marks the ids seen here.
+  // Global term id → local id (in order of first occurrence); a global id is known in this call
+  // when its stamp is this call's.
   const globalIds = termIdCount();
-  const localOf = new Int32Array(globalIds);
-  const known = new Uint8Array(globalIds);
+  if (localOfBuffer.length < globalIds) {
+    localOfBuffer = new Int32Array(Math.max(globalIds, 2 * localOfBuffer.length));
+    stampOfBuffer = new Int32Array(localOfBuffer.length);
+  }
+  if (++stamp === 0x7fffffff) {
+    stampOfBuffer.fill(0);
+    stamp = 1;
+  }
   const terms: string[] = [];
-  // Per row: distinct terms in order of first occurrence, with their counts.
-  const entryIds = new Int32Array(total);
-  const entryCounts = new Int32Array(total);
+  // Per row: distinct terms in order of first occurrence, with their counts (scratch, cleared below).
+  // (Module buffers are read through locals: cheaper than module variables in the loops.)
+  const entryIds = (entryIdsBuffer = grow32(entryIdsBuffer, total));
+  const entryCounts = (entryCountsBuffer = grow32(entryCountsBuffer, total));
+  const lastRow = (lastRowBuffer = grow32(lastRowBuffer, total));
+  const entryOf = (entryOfBuffer = grow32(entryOfBuffer, total));
+  const df = (dfBuffer = grow32(dfBuffer, total));
+  const localOf = localOfBuffer;
+  const stampOf = stampOfBuffer;
+  const thisCall = stamp;
+  const foundIds = found.ids;
+  // Plain loops rather than TypedArray#fill: on a few hundred entries the call costs more than the loop.
+  for (let k = 0; k < total; k++) {
+    lastRow[k] = -1;
+    df[k] = 0;
+  }
   const offsets = new Int32Array(n + 2);
-  const lastRow = new Int32Array(total).fill(-1);
-  const entryOf = new Int32Array(total);
-  const df = new Int32Array(total);
   let entries = 0;
   let from = 0;
   for (let r = 0; r <= n; r++) {
     offsets[r] = entries;
     for (let k = from; k < rowEnd[r]!; k++) {
-      const g = found.ids[k]!;
+      const g = foundIds[k]!;
       let id: number;
-      if (known[g]) id = localOf[g]!;
+      if (stampOf[g] === thisCall) id = localOf[g]!;
       else {
-        known[g] = 1;
+        stampOf[g] = thisCall;
         id = localOf[g] = terms.length;
         terms.push(termString(g));
       }
@@ -202,12 +220,9 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
   }
   offsets[n + 1] = entries;
 
-  // documentIdf: log((n + 1) / (df + 0.5)), df over the candidates only.
+  // weightedUnit with documentIdf: (1 + log count) · log((n + 1) / (df + 0.5)), df over the
+  // candidates only, non-positive weights dropped, then L2-normalised.
   const vocabulary = terms.length;
-  const idf = new Float64Array(vocabulary);
-  for (let id = 0; id < vocabulary; id++) idf[id] = Math.log((n + 1) / (df[id]! + 0.5));
-
-  // weightedUnit: (1 + log count) · idf, non-positive weights dropped, then L2-normalised.
   const ids = new Int32Array(entries);
   const weights = new Float64Array(entries);
   let kept = 0;
@@ -219,7 +234,7 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
     let norm = 0;
     for (let k = begin; k < end; k++) {
       const id = entryIds[k]!;
-      const w = (1 + Math.log(entryCounts[k]!)) * idf[id]!;
+      const w = (1 + Math.log(entryCounts[k]!)) * Math.log((n + 1) / (df[id]! + 0.5));
       if (w <= 0) continue;
       ids[kept] = id;
       weights[kept++] = w;
@@ -230,6 +245,43 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
   }
   offsets[n + 1] = kept;
   return { rows: n + 1, offsets, ids, weights, vocabulary, terms, scratch: new Float64Array(vocabulary) };
+}
+
+/*
+ * Scratch buffers reused from call to call (grown when an article needs more): allocating and
+ * zeroing a dozen typed arrays per article cost more than the arithmetic on short articles.
+ * Each function clears what it reads before use.
+ */
+const scanned = idList(1024);
+let localOfBuffer = new Int32Array(4096);
+let stampOfBuffer = new Int32Array(4096);
+let stamp = 0;
+let entryIdsBuffer = new Int32Array(1024);
+let entryCountsBuffer = new Int32Array(1024);
+let lastRowBuffer = new Int32Array(1024);
+let entryOfBuffer = new Int32Array(1024);
+let dfBuffer = new Int32Array(1024);
+let postingStartBuffer = new Int32Array(1024);
+let postingFillBuffer = new Int32Array(1024);
+let postingRowBuffer = new Int32Array(1024);
+let postingWeightBuffer = new Float64Array(1024);
+let similarityBuffer = new Float64Array(1024);
+let accumulatedBuffer = new Float64Array(256);
+let touchedBuffer = new Int32Array(256);
+let isTouchedBuffer = new Uint8Array(256);
+let rowSumBuffer = new Float64Array(256);
+let rowStartBuffer = new Int32Array(257);
+let columnBuffer = new Int32Array(1024);
+let valueBuffer = new Float64Array(1024);
+let rankBufferA = new Float64Array(256);
+let rankBufferB = new Float64Array(256);
+
+function grow32(buffer: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  return buffer.length >= size ? buffer : new Int32Array(Math.max(size, 2 * buffer.length));
+}
+
+function grow64(buffer: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
+  return buffer.length >= size ? buffer : new Float64Array(Math.max(size, 2 * buffer.length));
 }
 
 /** Row `r` as the Map vector terms.ts would have built (same entries, same order, same weights). */
@@ -324,31 +376,38 @@ export function lexRank(vectors: readonly SparseVector[], iterations = 30): numb
  */
 export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): number[] {
   if (n === 0) return [];
-  const { offsets, ids, weights } = v;
-  const size = new Int32Array(n);
-  for (let i = 0; i < n; i++) size[i] = offsets[i + 1]! - offsets[i]!;
+  const { offsets, ids, weights, vocabulary } = v;
 
   // Postings: for each local id, the rows (ascending) holding it and its weight there.
-  const postingStart = new Int32Array(v.vocabulary + 1);
   const rowsEnd = offsets[n]!;
+  const postingStart = (postingStartBuffer = grow32(postingStartBuffer, vocabulary + 1));
+  const postingFill = (postingFillBuffer = grow32(postingFillBuffer, vocabulary));
+  const postingRow = (postingRowBuffer = grow32(postingRowBuffer, rowsEnd));
+  const postingWeight = (postingWeightBuffer = grow64(postingWeightBuffer, rowsEnd));
+  for (let id = 0; id <= vocabulary; id++) postingStart[id] = 0;
   for (let k = 0; k < rowsEnd; k++) postingStart[ids[k]! + 1]!++;
-  for (let id = 0; id < v.vocabulary; id++) postingStart[id + 1] = postingStart[id + 1]! + postingStart[id]!;
-  const fill = postingStart.slice(0, v.vocabulary);
-  const postingRow = new Int32Array(rowsEnd);
-  const postingWeight = new Float64Array(rowsEnd);
+  for (let id = 0; id < vocabulary; id++) {
+    postingStart[id + 1] = postingStart[id + 1]! + postingStart[id]!;
+    postingFill[id] = postingStart[id]!;
+  }
   for (let r = 0; r < n; r++) {
     for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
-      const p = fill[ids[k]!]!++;
+      const p = postingFill[ids[k]!]!++;
       postingRow[p] = r;
       postingWeight[p] = weights[k]!;
     }
   }
 
-  const sim = new Float64Array(n * n);
-  const acc = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const isTouched = new Uint8Array(n);
+  // Similarities: sim[s][u] = sim[u][s] is summed while visiting the pair's smaller row s.
+  const sim = (similarityBuffer = grow64(similarityBuffer, n * n));
+  for (let k = 0; k < n * n; k++) sim[k] = 0;
+  const acc = (accumulatedBuffer = grow64(accumulatedBuffer, n));
+  const touched = (touchedBuffer = grow32(touchedBuffer, n));
+  if (isTouchedBuffer.length < n) isTouchedBuffer = new Uint8Array(Math.max(n, 2 * isTouchedBuffer.length));
+  const isTouched = isTouchedBuffer;
+  for (let k = 0; k < n; k++) acc[k] = 0;
   for (let s = 0; s < n; s++) {
+    const sizeS = offsets[s + 1]! - offsets[s]!;
     let count = 0;
     for (let k = offsets[s]!; k < offsets[s + 1]!; k++) {
       const id = ids[k]!;
@@ -357,12 +416,13 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
         const u = postingRow[p]!;
         if (u === s) continue;
         // Is s the row dot() iterates for the pair (min, max)? The smaller one, the first on a tie.
-        if (s < u ? size[s]! > size[u]! : size[s]! >= size[u]!) continue;
-        acc[u] = acc[u]! + w * postingWeight[p]!;
+        const sizeU = offsets[u + 1]! - offsets[u]!;
+        if (s < u ? sizeS > sizeU : sizeS >= sizeU) continue;
         if (!isTouched[u]) {
           isTouched[u] = 1;
           touched[count++] = u;
         }
+        acc[u] = acc[u]! + w * postingWeight[p]!;
       }
     }
     for (let t = 0; t < count; t++) {
@@ -376,7 +436,8 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
 
   // Row sums over whole rows (zeros included, as the dense reduce did), then the non-zero
   // entries of each row, in column order, for the walk.
-  const rowSum = new Float64Array(n);
+  const rowSum = (rowSumBuffer = grow64(rowSumBuffer, n));
+  const rowStart = (rowStartBuffer = grow32(rowStartBuffer, n + 1));
   let nonZero = 0;
   for (let j = 0; j < n; j++) {
     let total = 0;
@@ -387,9 +448,8 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
     }
     rowSum[j] = total;
   }
-  const rowStart = new Int32Array(n + 1);
-  const column = new Int32Array(nonZero);
-  const value = new Float64Array(nonZero);
+  const column = (columnBuffer = grow32(columnBuffer, nonZero));
+  const value = (valueBuffer = grow64(valueBuffer, nonZero));
   let e = 0;
   for (let j = 0; j < n; j++) {
     rowStart[j] = e;
@@ -404,10 +464,11 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
   rowStart[n] = e;
 
   const d = 0.85;
-  let rank = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
+  let rank = (rankBufferA = grow64(rankBufferA, n));
+  let next = (rankBufferB = grow64(rankBufferB, n));
+  for (let i = 0; i < n; i++) rank[i] = 1 / n;
   for (let it = 0; it < iterations; it++) {
-    next.fill((1 - d) / n);
+    for (let i = 0; i < n; i++) next[i] = (1 - d) / n;
     for (let j = 0; j < n; j++) {
       const sj = rowSum[j]!;
       if (sj === 0) {

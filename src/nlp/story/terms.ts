@@ -60,14 +60,20 @@ function classOfPoint(cp: number): number {
 /**
  * Word → term id, remembered across calls: normalising (`termOf`) is the costly part, and news
  * repeats its words (within an article and across a batch). An open-addressing table keyed by the
- * word's characters in place (FNV-1a hash), so a known word costs no allocation. Ids index
- * `termStrings`; -1 = no term. Bounded: once it holds WORD_LIMIT words it is emptied, but only
- * between calls (`beginTermCall`), so ids stay valid for the whole of one call.
+ * word's characters (FNV-1a hash), compared in place against the text, so a known word costs no
+ * allocation; the keys' characters live in one pool (no string kept alive, no slice of a big
+ * article retained). Ids index `termStrings`; -1 = no term. Bounded: once it holds WORD_LIMIT
+ * words it is emptied, but only between calls (`beginTermCall`), so ids stay valid for a whole call.
  */
-const WORD_LIMIT = 100_000;
-let tableKeys: (string | undefined)[] = new Array<string | undefined>(1024);
-let tableHashes = new Int32Array(1024);
-let tableIds = new Int32Array(1024);
+const WORD_LIMIT = 50_000;
+const INITIAL_SLOTS = 1024;
+/**
+ * Slot k is slots[4k…4k+3]: key length (0 = empty), hash, term id, start of the key in `pool`;
+ * one array so a probe touches one cache line.
+ */
+let slots = new Int32Array(4 * INITIAL_SLOTS);
+let pool = new Uint16Array(8192);
+let poolUsed = 0;
 let tableSize = 0;
 const termIds = new Map<string, number>();
 const termStrings: string[] = [];
@@ -75,9 +81,9 @@ const termStrings: string[] = [];
 /** Call before scanning for one computation; term ids are stable until the next call. */
 export function beginTermCall(): void {
   if (tableSize < WORD_LIMIT) return;
-  tableKeys = new Array<string | undefined>(1024);
-  tableHashes = new Int32Array(1024);
-  tableIds = new Int32Array(1024);
+  slots = new Int32Array(4 * INITIAL_SLOTS);
+  pool = new Uint16Array(8192);
+  poolUsed = 0;
   tableSize = 0;
   termIds.clear();
   termStrings.length = 0;
@@ -94,42 +100,45 @@ export function termString(id: number): string {
 }
 
 function growTable(): void {
-  const keys = tableKeys;
-  const hashes = tableHashes;
-  const ids = tableIds;
-  const capacity = keys.length * 2;
+  const old = slots;
+  const capacity = old.length / 2;
   const mask = capacity - 1;
-  tableKeys = new Array<string | undefined>(capacity);
-  tableHashes = new Int32Array(capacity);
-  tableIds = new Int32Array(capacity);
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key === undefined) continue;
-    let slot = hashes[k]! & mask;
-    while (tableKeys[slot] !== undefined) slot = (slot + 1) & mask;
-    tableKeys[slot] = key;
-    tableHashes[slot] = hashes[k]!;
-    tableIds[slot] = ids[k]!;
+  const table = new Int32Array(4 * capacity);
+  for (let k = 0; k < old.length; k += 4) {
+    if (old[k] === 0) continue;
+    let slot = old[k + 1]! & mask;
+    while (table[4 * slot] !== 0) slot = (slot + 1) & mask;
+    table.set(old.subarray(k, k + 4), 4 * slot);
   }
+  slots = table;
 }
 
 /** Term id of the word text[from, to) whose hash is `hash`. */
 function wordId(text: string, from: number, to: number, hash: number): number {
-  const mask = tableKeys.length - 1;
+  const table = slots;
+  const chars = pool;
+  const mask = (table.length >> 2) - 1;
   const length = to - from;
   let slot = hash & mask;
   for (;;) {
-    const key = tableKeys[slot];
-    if (key === undefined) break;
-    if (tableHashes[slot] === hash && key.length === length) {
+    const at = slot << 2;
+    const keyLength = table[at]!;
+    if (keyLength === 0) break;
+    if (keyLength === length && table[at + 1] === hash) {
+      const start = table[at + 3]!;
       let k = 0;
-      while (k < length && key.charCodeAt(k) === text.charCodeAt(from + k)) k++;
-      if (k === length) return tableIds[slot]!;
+      while (k < length && chars[start + k] === text.charCodeAt(from + k)) k++;
+      if (k === length) return table[at + 2]!;
     }
     slot = (slot + 1) & mask;
   }
-  const word = text.slice(from, to);
-  const term = termOf(word);
+  return addWord(text, from, to, hash, slot);
+}
+
+/** A word not seen yet: its term, stored in the empty slot the probe ended on. */
+function addWord(text: string, from: number, to: number, hash: number, slot: number): number {
+  const length = to - from;
+  const term = termOf(text.slice(from, to));
   let id = -1;
   if (term) {
     id = termIds.get(term) ?? -1;
@@ -139,10 +148,19 @@ function wordId(text: string, from: number, to: number, hash: number): number {
       termIds.set(term, id);
     }
   }
-  tableKeys[slot] = word;
-  tableHashes[slot] = hash;
-  tableIds[slot] = id;
-  if (++tableSize * 2 > tableKeys.length) growTable();
+  if (poolUsed + length > pool.length) {
+    const bigger = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
+    bigger.set(pool.subarray(0, poolUsed));
+    pool = bigger;
+  }
+  for (let k = 0; k < length; k++) pool[poolUsed + k] = text.charCodeAt(from + k);
+  const at = slot << 2;
+  slots[at] = length;
+  slots[at + 1] = hash;
+  slots[at + 2] = id;
+  slots[at + 3] = poolUsed;
+  poolUsed += length;
+  if (++tableSize * 2 > slots.length >> 2) growTable();
   return id;
 }
 
