@@ -58,10 +58,8 @@ export interface ArticleVectors {
   ids: Int32Array;
   weights: Float64Array;
   vocabulary: number;
-  /** Local id → term. */
-  terms: string[];
-  /** Zeros, one per local id: a dense copy of one vector is written here and wiped after use. */
-  scratch: Float64Array;
+  /** Local id → term; only filled for `sentenceFeatures`, which hands out Map vectors. */
+  terms?: string[];
 }
 
 export interface ArticleFeatures {
@@ -71,7 +69,7 @@ export interface ArticleFeatures {
 }
 
 export function sentenceFeatures(text: string, candidates: readonly Sentence[], context: FeatureContext = {}): SentenceFeatures {
-  const { features, vectors } = articleFeatures(text, candidates, context);
+  const { features, vectors } = featuresOf(text, candidates, context, true);
   return { features, vectors: candidates.map((_, i) => toSparse(vectors, i)) };
 }
 
@@ -81,8 +79,12 @@ export function sentenceFeatures(text: string, candidates: readonly Sentence[], 
  * (documentIdf, weightedUnit, dot), so the features are bit-identical to theirs.
  */
 export function articleFeatures(text: string, candidates: readonly Sentence[], context: FeatureContext = {}): ArticleFeatures {
+  return featuresOf(text, candidates, context, false);
+}
+
+function featuresOf(text: string, candidates: readonly Sentence[], context: FeatureContext, withTerms: boolean): ArticleFeatures {
   const n = candidates.length;
-  const vectors = articleVectors(text, candidates, context.title ?? '');
+  const vectors = articleVectors(text, candidates, context.title ?? '', withTerms);
   if (n === 0) return { features: [], vectors };
   const centrality = lexRankRows(vectors, n);
   const hasTitle = Boolean(context.title);
@@ -106,7 +108,7 @@ export function articleFeatures(text: string, candidates: readonly Sentence[], c
     // the smaller vector of the pair and its terms are summed in its own order (as `dot` does).
     let toCentroid = 0;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) toCentroid += weights[k]! * centroid[ids[k]!]!;
-    const { digits, quote } = marks(text, s.bodyStart, s.end);
+    const digits = digitCount(body);
     features[i] = [
       1,
       i === 0 ? 1 : 0,
@@ -122,7 +124,7 @@ export function articleFeatures(text: string, candidates: readonly Sentence[], c
       actorWeight[i]!,
       eventWeight[i]!,
       mainEvent[i]!,
-      quote ? 1 : 0,
+      QUOTE.test(body) ? 1 : 0,
       REPORTING.test(body) ? 1 : 0,
       Math.min(1, digits / 8),
     ];
@@ -130,17 +132,23 @@ export function articleFeatures(text: string, candidates: readonly Sentence[], c
   return { features, vectors };
 }
 
-/** Digits (ASCII or Arabic-Indic, counted as /[0-9٠-٩]/g counts them) and whether a quote mark occurs. */
-function marks(text: string, from: number, to: number): { digits: number; quote: boolean } {
+const QUOTE = /[«»“”"]/;
+const DIGIT = /[0-9٠-٩]/;
+
+/**
+ * Number of digits (ASCII or Arabic-Indic: what /[0-9٠-٩]/g matches) in the body: the native
+ * regex finds the first (most sentences have none), then a loop counts from there without
+ * building the array of matches.
+ */
+function digitCount(body: string): number {
+  const first = body.search(DIGIT);
+  if (first < 0) return 0;
   let digits = 0;
-  let quote = false;
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
+  for (let k = first; k < body.length; k++) {
+    const c = body.charCodeAt(k);
     if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669)) digits++;
-    // « » “ ” "
-    else if (c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d || c === 0x22) quote = true;
   }
-  return { digits, quote };
+  return digits;
 }
 
 /**
@@ -148,7 +156,7 @@ function marks(text: string, from: number, to: number): { digits: number; quote:
  * does for each candidate, and the title with the same IDF (its own terms missing from the
  * article get document frequency 0).
  */
-function articleVectors(text: string, candidates: readonly Sentence[], title: string): ArticleVectors {
+function articleVectors(text: string, candidates: readonly Sentence[], title: string, withTerms: boolean): ArticleVectors {
   const n = candidates.length;
   beginTermCall();
   // Term ids of every candidate, then of the title, back to back.
@@ -175,7 +183,8 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
     stampOfBuffer.fill(0);
     stamp = 1;
   }
-  const terms: string[] = [];
+  const terms: string[] | undefined = withTerms ? [] : undefined;
+  let vocabulary = 0;
   // Per row: distinct terms in order of first occurrence, with their counts (scratch, cleared below).
   // (Module buffers are read through locals: cheaper than module variables in the loops.)
   const entryIds = (entryIdsBuffer = grow32(entryIdsBuffer, total));
@@ -203,8 +212,8 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
       if (stampOf[g] === thisCall) id = localOf[g]!;
       else {
         stampOf[g] = thisCall;
-        id = localOf[g] = terms.length;
-        terms.push(termString(g));
+        id = localOf[g] = vocabulary++;
+        terms?.push(termString(g));
       }
       if (lastRow[id] === r) entryCounts[entryOf[id]!]!++;
       else {
@@ -221,8 +230,15 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
   offsets[n + 1] = entries;
 
   // weightedUnit with documentIdf: (1 + log count) · log((n + 1) / (df + 0.5)), df over the
-  // candidates only, non-positive weights dropped, then L2-normalised.
-  const vocabulary = terms.length;
+  // candidates only, non-positive weights dropped, then L2-normalised. Both logarithms depend on
+  // a small integer only (count; df ≤ n), so each distinct one is computed once (same value).
+  const idfByDf = (idfBuffer = grow64(idfBuffer, n + 1));
+  for (let k = 0; k <= n; k++) idfByDf[k] = NaN;
+  const idfOf = (d: number): number => {
+    let x = idfByDf[d]!;
+    if (x !== x) idfByDf[d] = x = Math.log((n + 1) / (d + 0.5));
+    return x;
+  };
   const ids = new Int32Array(entries);
   const weights = new Float64Array(entries);
   let kept = 0;
@@ -234,7 +250,7 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
     let norm = 0;
     for (let k = begin; k < end; k++) {
       const id = entryIds[k]!;
-      const w = (1 + Math.log(entryCounts[k]!)) * Math.log((n + 1) / (df[id]! + 0.5));
+      const w = logCount(entryCounts[k]!) * idfOf(df[id]!);
       if (w <= 0) continue;
       ids[kept] = id;
       weights[kept++] = w;
@@ -244,7 +260,7 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
     if (norm > 0) for (let k = rowStart; k < kept; k++) weights[k] = weights[k]! / norm;
   }
   offsets[n + 1] = kept;
-  return { rows: n + 1, offsets, ids, weights, vocabulary, terms, scratch: new Float64Array(vocabulary) };
+  return { rows: n + 1, offsets, ids, weights, vocabulary, ...(terms ? { terms } : {}) };
 }
 
 /*
@@ -273,8 +289,17 @@ let rowSumBuffer = new Float64Array(256);
 let rowStartBuffer = new Int32Array(257);
 let columnBuffer = new Int32Array(1024);
 let valueBuffer = new Float64Array(1024);
+let zeroRowsBuffer = new Int32Array(256);
+let sentBuffer = new Float64Array(256);
 let rankBufferA = new Float64Array(256);
 let rankBufferB = new Float64Array(256);
+
+let idfBuffer = new Float64Array(256);
+/** 1 + log(count) for counts below 64 (computed once; the same values as computing each time). */
+const LOG_COUNT = Float64Array.from({ length: 64 }, (_, c) => 1 + Math.log(c));
+function logCount(count: number): number {
+  return count < 64 ? LOG_COUNT[count]! : 1 + Math.log(count);
+}
 
 function grow32(buffer: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
   return buffer.length >= size ? buffer : new Int32Array(Math.max(size, 2 * buffer.length));
@@ -287,7 +312,8 @@ function grow64(buffer: Float64Array<ArrayBuffer>, size: number): Float64Array<A
 /** Row `r` as the Map vector terms.ts would have built (same entries, same order, same weights). */
 function toSparse(v: ArticleVectors, r: number): SparseVector {
   const out: SparseVector = new Map();
-  for (let k = v.offsets[r]!; k < v.offsets[r + 1]!; k++) out.set(v.terms[v.ids[k]!]!, v.weights[k]!);
+  const terms = v.terms!;
+  for (let k = v.offsets[r]!; k < v.offsets[r + 1]!; k++) out.set(terms[v.ids[k]!]!, v.weights[k]!);
   return out;
 }
 
@@ -296,8 +322,13 @@ function toSparse(v: ArticleVectors, r: number): SparseVector {
  * the other's weights, summed in the smaller row's order. Terms missing from the other row add
  * w · 0 = 0, which leaves the sum unchanged bit for bit.
  */
+let dotScratch = new Float64Array(1024);
+
 export function rowDot(v: ArticleVectors, a: number, b: number): number {
-  const { offsets, ids, weights, scratch } = v;
+  const { offsets, ids, weights } = v;
+  // Zeros, one per local id: the larger row is written here densely and wiped after use.
+  if (dotScratch.length < v.vocabulary) dotScratch = new Float64Array(Math.max(v.vocabulary, 2 * dotScratch.length));
+  const scratch = dotScratch;
   let small = a;
   let large = b;
   if (offsets[a + 1]! - offsets[a]! > offsets[b + 1]! - offsets[b]!) {
@@ -316,11 +347,21 @@ export function rowDot(v: ArticleVectors, a: number, b: number): number {
  * The unit centroid of rows 0…n-1, dense over local ids: sums in row order (as `sum` over the
  * Map vectors did), then the norm over the terms in order of first occurrence (the Map's order).
  */
+let centroidBuffer = new Float64Array(1024);
+let orderBuffer = new Int32Array(1024);
+let seenBuffer = new Uint8Array(1024);
+
 function centroidOf(v: ArticleVectors, n: number): Float64Array {
   const { offsets, ids, weights } = v;
-  const total = new Float64Array(v.vocabulary);
-  const seen = new Uint8Array(v.vocabulary);
-  const order = new Int32Array(v.vocabulary);
+  // Reused buffers: the centroid is read before the next article is looked at.
+  const total = (centroidBuffer = grow64(centroidBuffer, v.vocabulary));
+  const order = (orderBuffer = grow32(orderBuffer, v.vocabulary));
+  if (seenBuffer.length < v.vocabulary) seenBuffer = new Uint8Array(Math.max(v.vocabulary, 2 * seenBuffer.length));
+  const seen = seenBuffer;
+  for (let id = 0; id < v.vocabulary; id++) {
+    total[id] = 0;
+    seen[id] = 0;
+  }
   let distinct = 0;
   for (let k = 0; k < offsets[n]!; k++) {
     const id = ids[k]!;
@@ -361,7 +402,7 @@ export function lexRank(vectors: readonly SparseVector[], iterations = 30): numb
       weights[k++] = w;
     }
   }
-  const packed: ArticleVectors = { rows: vectors.length, offsets, ids, weights, vocabulary: local.size, terms: [...local.keys()], scratch: new Float64Array(local.size) };
+  const packed: ArticleVectors = { rows: vectors.length, offsets, ids, weights, vocabulary: local.size };
   return lexRankRows(packed, vectors.length, iterations);
 }
 
@@ -434,11 +475,10 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
     }
   }
 
-  // Row sums over whole rows (zeros included, as the dense reduce did), then the non-zero
-  // entries of each row, in column order, for the walk.
+  // Row sums over whole rows (zeros included, as the dense reduce did).
   const rowSum = (rowSumBuffer = grow64(rowSumBuffer, n));
-  const rowStart = (rowStartBuffer = grow32(rowStartBuffer, n + 1));
   let nonZero = 0;
+  let linkless = 0;
   for (let j = 0; j < n; j++) {
     let total = 0;
     for (let i = 0; i < n; i++) {
@@ -447,16 +487,26 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
       if (x) nonZero++;
     }
     rowSum[j] = total;
+    if (total === 0) linkless++;
   }
+  // The walk is computed by pulling rather than pushing: next[i] gathers, in ascending j, what
+  // each row j sends to i: (d·rank[j]·sim[j][i]) / rowSum[j] for a linked row with sim ≠ 0, or
+  // d·rank[j] / n for a row linked to nothing. These are the very terms the push loop added to
+  // next[i], in the same order, so the sums are bit-identical; each is now kept in a register.
+  // Column i's senders: rows j (ascending) with sim[j][i] ≠ 0 that are linked (sim is symmetric).
+  const rowStart = (rowStartBuffer = grow32(rowStartBuffer, n + 1));
   const column = (columnBuffer = grow32(columnBuffer, nonZero));
   const value = (valueBuffer = grow64(valueBuffer, nonZero));
+  const zeroRows = (zeroRowsBuffer = grow32(zeroRowsBuffer, linkless));
   let e = 0;
-  for (let j = 0; j < n; j++) {
-    rowStart[j] = e;
-    for (let i = 0; i < n; i++) {
-      const x = sim[j * n + i]!;
-      if (x) {
-        column[e] = i;
+  let z = 0;
+  for (let i = 0; i < n; i++) {
+    rowStart[i] = e;
+    if (rowSum[i] === 0) zeroRows[z++] = i;
+    for (let j = 0; j < n; j++) {
+      const x = sim[i * n + j]!;
+      if (x && rowSum[j] !== 0) {
+        column[e] = j;
         value[e++] = x;
       }
     }
@@ -466,19 +516,25 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
   const d = 0.85;
   let rank = (rankBufferA = grow64(rankBufferA, n));
   let next = (rankBufferB = grow64(rankBufferB, n));
+  const sent = (sentBuffer = grow64(sentBuffer, n));
   for (let i = 0; i < n; i++) rank[i] = 1 / n;
   for (let it = 0; it < iterations; it++) {
-    for (let i = 0; i < n; i++) next[i] = (1 - d) / n;
-    for (let j = 0; j < n; j++) {
-      const sj = rowSum[j]!;
-      if (sj === 0) {
-        // A sentence linked to nothing spreads its weight evenly.
-        const share = (d * rank[j]!) / n;
-        for (let i = 0; i < n; i++) next[i] = next[i]! + share;
-        continue;
+    // What each row sends: d·rank[j] for linked rows (then times sim, over the row sum),
+    // d·rank[j] / n (to everyone) for rows linked to nothing.
+    for (let j = 0; j < n; j++) sent[j] = rowSum[j] === 0 ? (d * rank[j]!) / n : d * rank[j]!;
+    for (let i = 0; i < n; i++) {
+      let total = (1 - d) / n;
+      let p = rowStart[i]!;
+      const end = rowStart[i + 1]!;
+      let q = 0;
+      while (p < end || q < linkless) {
+        if (q < linkless && (p >= end || zeroRows[q]! < column[p]!)) total += sent[zeroRows[q++]!]!;
+        else {
+          const j = column[p]!;
+          total += (sent[j]! * value[p++]!) / rowSum[j]!;
+        }
       }
-      const dr = d * rank[j]!;
-      for (let p = rowStart[j]!; p < rowStart[j + 1]!; p++) next[column[p]!] = next[column[p]!]! + (dr * value[p]!) / sj;
+      next[i] = total;
     }
     const previous = rank;
     rank = next;

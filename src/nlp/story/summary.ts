@@ -91,16 +91,28 @@ export function scoreSentences(text: string, candidates: readonly Sentence[], op
 export function summarize(text: string, sentences: readonly Sentence[], options: SummaryOptions = {}): Span[] {
   const candidates = summaryCandidates(sentences);
   if (candidates.length === 0) return [];
-  const { scored, vectors } = scoreSentences(text, candidates, options);
   const lambda = options.tuning?.lambda ?? DEFAULT_TUNING.lambda;
   const maxSentences = options.maxSentences ?? (options.wordBudget ? Infinity : defaultSentenceCount(candidates.length));
   const anchorLead = options.tuning?.anchorLead ?? DEFAULT_TUNING.anchorLead;
   const duplicate = options.tuning?.duplicate ?? DEFAULT_TUNING.duplicate;
+  const toSpans = (picked: readonly Sentence[]) =>
+    [...picked]
+      .sort((a, b) => a.start - b.start)
+      .map((sentence) => ({ start: sentence.bodyStart, end: sentence.end, text: text.slice(sentence.bodyStart, sentence.end) }));
+  // When the anchored lead already fills the summary (one sentence wanted, the word budget met
+  // by the lead, or no other candidate), the selection below would stop right after it without
+  // looking at a score: skip the scoring. (The weights are still checked, as scoring would.)
+  if (anchorLead) {
+    const weights = options.tuning?.weights ?? DEFAULT_TUNING.weights;
+    if (weights.length !== FEATURE_NAMES.length) throw new Error(`summary: ${weights.length} weights for ${FEATURE_NAMES.length} features`);
+    const lead = maxSentences >= 1 ? [candidates[0]!] : [];
+    const words = lead.length ? lead[0]!.words : 0;
+    const more = lead.length < maxSentences && candidates.length > lead.length && (options.wordBudget === undefined || words < options.wordBudget);
+    if (!more) return toSpans(lead);
+  }
+  const { scored, vectors } = scoreSentences(text, candidates, options);
   const chosen = selectByMmr(scored, vectors, maxSentences, options.wordBudget, lambda, anchorLead ? [0] : [], duplicate);
-  return chosen
-    .map((i) => scored[i]!.sentence)
-    .sort((a, b) => a.start - b.start)
-    .map((sentence) => ({ start: sentence.bodyStart, end: sentence.end, text: text.slice(sentence.bodyStart, sentence.end) }));
+  return toSpans(chosen.map((i) => scored[i]!.sentence));
 }
 
 /**

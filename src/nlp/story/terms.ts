@@ -48,8 +48,10 @@ const WORD_PART = /^[\p{L}\p{M}\p{N}\u0640]$/u;
 const NONE = 1;
 const PART = 2;
 const START = 3;
+/** High surrogates: the class depends on the next unit (see `slowClass`). */
+const SURROGATE = 4;
 /** Class of each BMP code unit (0 = not looked at yet), filled on first sight by the regexes above. */
-const unitClass = new Uint8Array(0x10000);
+const unitClass = new Uint8Array(0x10000).fill(SURROGATE, 0xd800, 0xdc00);
 const astralClass = new Map<number, number>();
 
 function classOfPoint(cp: number): number {
@@ -179,24 +181,21 @@ export function idList(capacity = 256): IdList {
  * are left out): the same terms, as ids, as `contentTerms(text.slice(from, to))`.
  */
 export function scanTermIds(text: string, from: number, to: number, out: IdList): void {
+  const classes = unitClass;
   let i = from;
   while (i < to) {
     let c = text.charCodeAt(i);
+    let cls = classes[c]!;
     let width = 1;
-    let cls: number;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
-      const cp = codePoint(c, text.charCodeAt(i + 1));
-      cls = astralClassOf(cp);
-      width = 2;
-    } else {
-      cls = unitClass[c]!;
-      if (cls === 0) unitClass[c] = cls = classOfPoint(c);
+    if (cls === 0 || cls === SURROGATE) {
+      cls = slowClass(text, i, to);
+      width = slowWidth;
     }
     if (cls !== START) {
       i += width;
       continue;
     }
-    // A word starts at i: extend it over word characters, hashing as it goes.
+    // A word starts at i: extend it over word characters, hashing (FNV-1a) as it goes.
     let hash = 0x811c9dc5 | 0;
     let j = i;
     for (;;) {
@@ -205,13 +204,11 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
       j += width;
       if (j >= to) break;
       c = text.charCodeAt(j);
+      cls = classes[c]!;
       width = 1;
-      if (c >= 0xd800 && c <= 0xdbff && j + 1 < to && isLowSurrogate(text.charCodeAt(j + 1))) {
-        cls = astralClassOf(codePoint(c, text.charCodeAt(j + 1)));
-        width = 2;
-      } else {
-        cls = unitClass[c]!;
-        if (cls === 0) unitClass[c] = cls = classOfPoint(c);
+      if (cls === 0 || cls === SURROGATE) {
+        cls = slowClass(text, j, to);
+        width = slowWidth;
       }
       if (cls === NONE) break;
     }
@@ -226,6 +223,27 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
     }
     i = j;
   }
+}
+
+/**
+ * The class of the character at text[k] when the table cannot tell at once: a code unit not
+ * classified yet (classified now), or a high surrogate (a pair inside [k, to) is one astral code
+ * point, two units wide; otherwise it is a lone surrogate, not a word character). Sets `slowWidth`.
+ */
+let slowWidth = 1;
+function slowClass(text: string, k: number, to: number): number {
+  const c = text.charCodeAt(k);
+  slowWidth = 1;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    if (k + 1 < to && isLowSurrogate(text.charCodeAt(k + 1))) {
+      slowWidth = 2;
+      return astralClassOf(codePoint(c, text.charCodeAt(k + 1)));
+    }
+    return NONE;
+  }
+  const cls = classOfPoint(c);
+  unitClass[c] = cls;
+  return cls;
 }
 
 function isLowSurrogate(c: number): boolean {
