@@ -83,6 +83,9 @@ describe('packed features', () => {
       const centrality = referenceLexRank(expected);
       const titleVector = weightedUnit(termCounts(referenceTerms(title)), idf);
       features.forEach((f, i) => {
+        const body = text.slice(candidates[i]!.bodyStart, candidates[i]!.end);
+        expect(f[14]).toBe(/[«»“”"]/.test(body) ? 1 : 0);
+        expect(f[16]).toBe(Math.min(1, (body.match(/[0-9٠-٩]/g)?.length ?? 0) / 8));
         expect(f[7]).toBe(centrality[i]);
         expect(f[8]).toBe(dot(expected[i]!, titleVector));
         expect(f[9]).toBe(i === 0 ? 1 : dot(expected[i]!, expected[0]!));

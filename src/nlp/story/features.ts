@@ -6,7 +6,7 @@
  */
 import type { StoryEvent, KeyActor, Actor } from '../types';
 import type { Sentence } from './sentences';
-import { beginTermCall, idList, scanTermIds, termIdCount, termString, type SparseVector } from './terms';
+import { beginTermCall, idList, scanMarks, scanTermIds, termIdCount, termString, type SparseVector } from './terms';
 
 export interface FeatureContext {
   title?: string;
@@ -51,6 +51,7 @@ const REPORTING = /^\s*(و|ف)?(قال|قالت|أضاف|اضاف|أضافت|ا�
  * (row n, empty without a title), packed: row r is ids/weights[offsets[r], offsets[r+1]), its
  * terms in order of first occurrence in the sentence (the order the Map vectors of terms.ts have,
  * which fixes the order dot products are summed in). Ids are local to the article: 0…vocabulary-1.
+ * The arrays are reused buffers: valid until the next article is packed.
  */
 export interface ArticleVectors {
   rows: number;
@@ -99,16 +100,43 @@ function featuresOf(text: string, candidates: readonly Sentence[], context: Feat
   }
   const { offsets, ids, weights } = vectors;
 
+  // The lead and the title, dense (zeros elsewhere), for their cosines with every candidate;
+  // wiped before returning. A candidate larger than the lead (or title) is the one made dense
+  // instead, since `dot` sums over the smaller vector, in its order.
+  const leadDense = (leadDenseBuffer = grow64(leadDenseBuffer, vectors.vocabulary));
+  const titleDense = (titleDenseBuffer = grow64(titleDenseBuffer, vectors.vocabulary));
+  if (dotScratch.length < vectors.vocabulary) dotScratch = new Float64Array(Math.max(vectors.vocabulary, 2 * dotScratch.length));
+  const rowDense = dotScratch;
+  for (let k = offsets[0]!; k < offsets[1]!; k++) leadDense[ids[k]!] = weights[k]!;
+  for (let k = offsets[n]!; k < offsets[n + 1]!; k++) titleDense[ids[k]!] = weights[k]!;
+  const leadSize = offsets[1]! - offsets[0]!;
+  const titleSize = offsets[n + 1]! - offsets[n]!;
+
   const features = new Array<number[]>(n);
   for (let i = 0; i < n; i++) {
     const s = candidates[i]!;
     const body = text.slice(s.bodyStart, s.end);
     const previous = candidates[i - 1];
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    const size = to - from;
+    const dense = size > leadSize || (hasTitle && size > titleSize);
+    if (dense) for (let k = from; k < to; k++) rowDense[ids[k]!] = weights[k]!;
     // Cosine to the centroid: the centroid holds every term of the sentence, so the sentence is
     // the smaller vector of the pair and its terms are summed in its own order (as `dot` does).
     let toCentroid = 0;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) toCentroid += weights[k]! * centroid[ids[k]!]!;
-    const digits = digitCount(body);
+    for (let k = from; k < to; k++) toCentroid += weights[k]! * centroid[ids[k]!]!;
+    let toLead = 0;
+    if (size <= leadSize) for (let k = from; k < to; k++) toLead += weights[k]! * leadDense[ids[k]!]!;
+    else for (let k = offsets[0]!; k < offsets[1]!; k++) toLead += weights[k]! * rowDense[ids[k]!]!;
+    let toTitle = 0;
+    if (hasTitle) {
+      if (size <= titleSize) for (let k = from; k < to; k++) toTitle += weights[k]! * titleDense[ids[k]!]!;
+      else for (let k = offsets[n]!; k < offsets[n + 1]!; k++) toTitle += weights[k]! * rowDense[ids[k]!]!;
+    }
+    if (dense) for (let k = from; k < to; k++) rowDense[ids[k]!] = 0;
+    // Digits as /[0-9٠-٩]/g counts them and quote marks /[«»“”"]/, counted by the scanner.
+    const digits = rowDigitsBuffer[i]!;
     features[i] = [
       1,
       i === 0 ? 1 : 0,
@@ -118,37 +146,20 @@ function featuresOf(text: string, candidates: readonly Sentence[], context: Feat
       Math.min(1, Math.log(1 + s.words) / Math.log(100)),
       s.words < 8 ? 1 : 0,
       centrality[i]!,
-      hasTitle ? rowDot(vectors, i, n) : 0,
-      i === 0 ? 1 : rowDot(vectors, i, 0),
+      toTitle,
+      i === 0 ? 1 : toLead,
       toCentroid,
       actorWeight[i]!,
       eventWeight[i]!,
       mainEvent[i]!,
-      QUOTE.test(body) ? 1 : 0,
+      rowQuotesBuffer[i]! > 0 ? 1 : 0,
       REPORTING.test(body) ? 1 : 0,
       Math.min(1, digits / 8),
     ];
   }
+  for (let k = offsets[0]!; k < offsets[1]!; k++) leadDense[ids[k]!] = 0;
+  for (let k = offsets[n]!; k < offsets[n + 1]!; k++) titleDense[ids[k]!] = 0;
   return { features, vectors };
-}
-
-const QUOTE = /[«»“”"]/;
-const DIGIT = /[0-9٠-٩]/;
-
-/**
- * Number of digits (ASCII or Arabic-Indic: what /[0-9٠-٩]/g matches) in the body: the native
- * regex finds the first (most sentences have none), then a loop counts from there without
- * building the array of matches.
- */
-function digitCount(body: string): number {
-  const first = body.search(DIGIT);
-  if (first < 0) return 0;
-  let digits = 0;
-  for (let k = first; k < body.length; k++) {
-    const c = body.charCodeAt(k);
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669)) digits++;
-  }
-  return digits;
 }
 
 /**
@@ -162,11 +173,16 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
   // Term ids of every candidate, then of the title, back to back.
   const found = scanned;
   found.length = 0;
-  const rowEnd = new Int32Array(n + 1);
+  const rowEnd = (rowEndBuffer = grow32(rowEndBuffer, n + 1));
+  // The scanner also counts each body's digits and quote marks, for the features.
+  const digits = (rowDigitsBuffer = grow32(rowDigitsBuffer, n));
+  const quotes = (rowQuotesBuffer = grow32(rowQuotesBuffer, n));
   for (let i = 0; i < n; i++) {
     const s = candidates[i]!;
     scanTermIds(text, s.bodyStart, s.end, found);
     rowEnd[i] = found.length;
+    digits[i] = scanMarks.digits;
+    quotes[i] = scanMarks.quotes;
   }
   if (title) scanTermIds(title, 0, title.length, found);
   rowEnd[n] = found.length;
@@ -201,7 +217,7 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
     lastRow[k] = -1;
     df[k] = 0;
   }
-  const offsets = new Int32Array(n + 2);
+  const offsets = (offsetsBuffer = grow32(offsetsBuffer, n + 2));
   let entries = 0;
   let from = 0;
   for (let r = 0; r <= n; r++) {
@@ -239,8 +255,8 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
     if (x !== x) idfByDf[d] = x = Math.log((n + 1) / (d + 0.5));
     return x;
   };
-  const ids = new Int32Array(entries);
-  const weights = new Float64Array(entries);
+  const ids = (idsBuffer = grow32(idsBuffer, entries));
+  const weights = (weightsBuffer = grow64(weightsBuffer, entries));
   let kept = 0;
   for (let r = 0; r <= n; r++) {
     const begin = offsets[r]!;
@@ -266,9 +282,17 @@ function articleVectors(text: string, candidates: readonly Sentence[], title: st
 /*
  * Scratch buffers reused from call to call (grown when an article needs more): allocating and
  * zeroing a dozen typed arrays per article cost more than the arithmetic on short articles.
- * Each function clears what it reads before use.
+ * Each function clears what it reads before use. The packed vectors themselves (offsets, ids,
+ * weights) live in such buffers too: an ArticleVectors is valid until the next article is packed
+ * (`summarize` uses it within its call; `sentenceFeatures` copies it into Maps at once).
  */
 const scanned = idList(1024);
+let rowEndBuffer = new Int32Array(256);
+let rowDigitsBuffer = new Int32Array(256);
+let rowQuotesBuffer = new Int32Array(256);
+let offsetsBuffer = new Int32Array(256);
+let idsBuffer = new Int32Array(4096);
+let weightsBuffer = new Float64Array(4096);
 let localOfBuffer = new Int32Array(4096);
 let stampOfBuffer = new Int32Array(4096);
 let stamp = 0;
@@ -323,6 +347,8 @@ function toSparse(v: ArticleVectors, r: number): SparseVector {
  * w · 0 = 0, which leaves the sum unchanged bit for bit.
  */
 let dotScratch = new Float64Array(1024);
+let leadDenseBuffer = new Float64Array(1024);
+let titleDenseBuffer = new Float64Array(1024);
 
 export function rowDot(v: ArticleVectors, a: number, b: number): number {
   const { offsets, ids, weights } = v;

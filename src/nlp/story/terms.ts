@@ -50,8 +50,20 @@ const PART = 2;
 const START = 3;
 /** High surrogates: the class depends on the next unit (see `slowClass`). */
 const SURROGATE = 4;
-/** Class of each BMP code unit (0 = not looked at yet), filled on first sight by the regexes above. */
+const CLASS = 7;
+/** Flags above the class bits: a digit /[0-9٠-٩]/, a quote mark /[«»“”"]/ (counted by the scanner). */
+const DIGIT = 8;
+const QUOTE = 16;
+/** Class (and flags) of each BMP code unit (0 = not looked at yet), filled on first sight by the regexes above. */
 const unitClass = new Uint8Array(0x10000).fill(SURROGATE, 0xd800, 0xdc00);
+for (const c of [...'0123456789٠١٢٣٤٥٦٧٨٩'].map((ch) => ch.charCodeAt(0))) unitClass[c] = classOfPoint(c) | DIGIT;
+for (const c of [...'«»“”"'].map((ch) => ch.charCodeAt(0))) unitClass[c] = classOfPoint(c) | QUOTE;
+
+/**
+ * What the last `scanTermIds` call saw besides words, counted on the way (the features need
+ * them and the characters are being read anyway): digits [0-9٠-٩] and quote marks [«»“”"].
+ */
+export const scanMarks = { digits: 0, quotes: 0 };
 const astralClass = new Map<number, number>();
 
 function classOfPoint(cp: number): number {
@@ -182,16 +194,20 @@ export function idList(capacity = 256): IdList {
  */
 export function scanTermIds(text: string, from: number, to: number, out: IdList): void {
   const classes = unitClass;
+  let digits = 0;
+  let quotes = 0;
   let i = from;
   while (i < to) {
     let c = text.charCodeAt(i);
-    let cls = classes[c]!;
+    let flags = classes[c]!;
+    let cls = flags & CLASS;
     let width = 1;
     if (cls === 0 || cls === SURROGATE) {
       cls = slowClass(text, i, to);
       width = slowWidth;
     }
     if (cls !== START) {
+      if (flags & QUOTE) quotes++;
       i += width;
       continue;
     }
@@ -199,12 +215,14 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
     let hash = 0x811c9dc5 | 0;
     let j = i;
     for (;;) {
+      if (flags & DIGIT) digits++;
       hash = Math.imul(hash ^ c, 0x01000193);
       if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(j + 1), 0x01000193);
       j += width;
       if (j >= to) break;
       c = text.charCodeAt(j);
-      cls = classes[c]!;
+      flags = classes[c]!;
+      cls = flags & CLASS;
       width = 1;
       if (cls === 0 || cls === SURROGATE) {
         cls = slowClass(text, j, to);
@@ -223,6 +241,8 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
     }
     i = j;
   }
+  scanMarks.digits = digits;
+  scanMarks.quotes = quotes;
 }
 
 /**
