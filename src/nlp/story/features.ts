@@ -314,6 +314,7 @@ let rowStartBuffer = new Int32Array(257);
 let columnBuffer = new Int32Array(1024);
 let valueBuffer = new Float64Array(1024);
 let zeroRowsBuffer = new Int32Array(256);
+let senderSumBuffer = new Float64Array(1024);
 let sentBuffer = new Float64Array(256);
 let rankBufferA = new Float64Array(256);
 let rankBufferB = new Float64Array(256);
@@ -523,6 +524,8 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
   const rowStart = (rowStartBuffer = grow32(rowStartBuffer, n + 1));
   const column = (columnBuffer = grow32(columnBuffer, nonZero));
   const value = (valueBuffer = grow64(valueBuffer, nonZero));
+  // The sender's row sum, per entry (read once per entry per step, without the indirection).
+  const senderSum = (senderSumBuffer = grow64(senderSumBuffer, nonZero));
   const zeroRows = (zeroRowsBuffer = grow32(zeroRowsBuffer, linkless));
   let e = 0;
   let z = 0;
@@ -533,6 +536,7 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
       const x = sim[i * n + j]!;
       if (x && rowSum[j] !== 0) {
         column[e] = j;
+        senderSum[e] = rowSum[j]!;
         value[e++] = x;
       }
     }
@@ -552,12 +556,17 @@ export function lexRankRows(v: ArticleVectors, n: number, iterations = 30): numb
       let total = (1 - d) / n;
       let p = rowStart[i]!;
       const end = rowStart[i + 1]!;
-      let q = 0;
-      while (p < end || q < linkless) {
-        if (q < linkless && (p >= end || zeroRows[q]! < column[p]!)) total += sent[zeroRows[q++]!]!;
-        else {
-          const j = column[p]!;
-          total += (sent[j]! * value[p++]!) / rowSum[j]!;
+      if (linkless === 0) {
+        // Every row linked (the usual case): no merge needed.
+        for (; p < end; p++) total += (sent[column[p]!]! * value[p]!) / senderSum[p]!;
+      } else {
+        let q = 0;
+        while (p < end || q < linkless) {
+          if (q < linkless && (p >= end || zeroRows[q]! < column[p]!)) total += sent[zeroRows[q++]!]!;
+          else {
+            total += (sent[column[p]!]! * value[p]!) / senderSum[p]!;
+            p++;
+          }
         }
       }
       next[i] = total;
