@@ -15,9 +15,13 @@
  * Human agreement (leave-one-out) scores each human extract, uncut, against the other four.
  *
  * Learning the summary's sentence scorer (src/nlp/story/features.ts, summaryWeights.ts):
- *   --cv K [--anchor-lead] [--l2 X] [--lambda X] [--listwise] [--duplicate X]
+ *   --cv K [--anchor-lead] [--l2 X] [--lambda X] [--listwise | --pairwise | --direct] [--duplicate X] [--only easc|bbc]
  *       K-fold cross-validated ROUGE of the learned scorer (document i in fold i mod K), within
  *       each set, pooled, and across sets (train on BBC → score EASC and the reverse), beside the lead;
+ *       --pairwise trains on sentence pairs, --direct climbs the training documents' ROUGE-1 itself;
+ *   --probe
+ *       how much room the lead leaves: oracles, edits of the lead, and (EASC) the other humans'
+ *       choices scored against a held-out human;
  *   --train easc|bbc|all [--anchor-lead] [--l2 X]
  *       weights trained on all of the chosen dev data, printed as the table to ship.
  * See docs/summary-eval.md.
@@ -35,6 +39,8 @@ import { loadAnalysisModel } from '../src/cli/commands/analyze';
 import { summarize, summaryCandidates, type SummaryTuning } from '../src/nlp/story/summary';
 import { FEATURE_NAMES, sentenceFeatures, type FeatureContext } from '../src/nlp/story/features';
 import { DEFAULT_TUNING } from '../src/nlp/story/summary';
+import { contentTerms, documentIdf, dot, termCounts, weightedUnit } from '../src/nlp/story/terms';
+import { clauseBoundaries } from '../src/nlp/story/clauses';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data', 'summaries');
 
@@ -213,6 +219,35 @@ interface Prepared {
   context: FeatureContext;
   features: number[][];
   labels: number[];
+  /** Relative weight of each row within its document (pairwise training); equal when absent. */
+  rowWeights?: number[];
+  /** For `--direct`: each candidate's word count and ROUGE tokens, and which pairs are repeats. */
+  words: number[];
+  tokens: string[][];
+  repeats: Set<number>[];
+}
+
+/**
+ * `--pairwise`: RankNet-style training. Each document becomes its pairs of candidates (after the
+ * anchored lead) whose labels differ: the row is the feature difference of the better minus the
+ * worse sentence, its label 1, its weight the label gap. A logistic fit on these rows learns only
+ * the ordering within an article, which is all the selection uses (λ = 1).
+ */
+const pairwise = cliArgs.includes('--pairwise');
+function toPairs(p: Prepared): Prepared {
+  const from = anchorLead ? 1 : 0;
+  const features: number[][] = [];
+  const rowWeights: number[] = [];
+  for (let i = from; i < p.features.length; i++) {
+    for (let j = from; j < p.features.length; j++) {
+      const gap = p.labels[i]! - p.labels[j]!;
+      if (gap <= 0.05) continue;
+      features.push(p.features[i]!.map((v, k) => v - p.features[j]![k]!));
+      rowWeights.push(gap);
+    }
+  }
+  const total = rowWeights.reduce((a, b) => a + b, 0) || 1;
+  return { ...p, features, labels: features.map(() => 1), rowWeights: rowWeights.map((w) => (w * features.length) / total) };
 }
 
 function prepare(docs: readonly Doc[]): Prepared[] {
@@ -222,7 +257,11 @@ function prepare(docs: readonly Doc[]): Prepared[] {
     const a = analyzeText({ text: doc.text, title: doc.title }, { model }, { summary: { maxSentences: 1 } });
     const context: FeatureContext = { title: doc.title, actors: a.actors, keyActors: a.keyActors, events: a.events };
     const candidates = summaryCandidates(splitSentences(doc.text));
-    const { features } = sentenceFeatures(doc.text, candidates, context);
+    const { features, vectors } = sentenceFeatures(doc.text, candidates, context);
+    const duplicate = DEFAULT_TUNING.duplicate;
+    const repeats = vectors.map((v, i) => new Set(vectors.map((u, j) => (j !== i && dot(u, v) >= duplicate ? j : -1)).filter((j) => j >= 0)));
+    const words = candidates.map((c) => c.words);
+    const tokens = candidates.map((c) => rougeTokens(doc.text.slice(c.bodyStart, c.end)));
     const refBigrams = refs.map((r) => ngrams(r, 2));
     const labels = candidates.map((c) => {
       const bigrams = ngrams(rougeTokens(doc.text.slice(c.bodyStart, c.end)), 2);
@@ -237,7 +276,7 @@ function prepare(docs: readonly Doc[]): Prepared[] {
       }
       return sum / Math.max(1, refBigrams.length);
     });
-    return { doc, budget, refs, context, features, labels };
+    return { doc, budget, refs, context, features, labels, words, tokens, repeats };
   });
 }
 
@@ -246,6 +285,96 @@ function prepare(docs: readonly Doc[]): Prepared[] {
  * document weighs the same within a set (its sentences share its weight); see `docWeight`.
  */
 function trainLogistic(groups: readonly { docs: readonly Prepared[]; weight: number }[], l2 = 1): number[] {
+  if (direct && directOn) return directAscent(groups, withoutDirect(() => trainLogistic(groups, l2)));
+  // Pairwise rows are differences: the lead is already left out of them, and nothing else changes.
+  if (pairwise) return withoutAnchor(() => trainLogisticRows(groups.map((g) => ({ ...g, docs: g.docs.map(toPairs) })), l2));
+  return trainLogisticRows(groups, l2);
+}
+
+/**
+ * `--direct`: start from the logistic fit, then coordinate ascent on the training documents' mean
+ * ROUGE-1 itself (the selection replayed exactly as `summarize` does it: anchored lead, then by
+ * score, repeats skipped, until B words, cut to B tokens in article order). Asks whether the
+ * surrogate loss is what keeps the scorer at the lead.
+ */
+const direct = cliArgs.includes('--direct');
+let directOn = true;
+function withoutDirect<T>(f: () => T): T {
+  directOn = false;
+  try {
+    return f();
+  } finally {
+    directOn = true;
+  }
+}
+
+function selectFast(p: Prepared, w: readonly number[]): number {
+  const n = p.features.length;
+  if (!n) return 0;
+  const z = p.features.map((x) => x.reduce((a, v, k) => a + v * w[k]!, 0));
+  const chosen: number[] = [];
+  const left = new Set(Array.from({ length: n }, (_, i) => i));
+  let words = 0;
+  if (anchorLead) {
+    chosen.push(0);
+    left.delete(0);
+    words += p.words[0]!;
+  }
+  while (left.size && words < p.budget) {
+    let best = -1;
+    for (const i of left) {
+      if (chosen.some((c) => p.repeats[c]!.has(i))) continue;
+      if (best < 0 || z[i]! > z[best]!) best = i;
+    }
+    if (best < 0) break;
+    left.delete(best);
+    chosen.push(best);
+    words += p.words[best]!;
+  }
+  chosen.sort((a, b) => a - b);
+  const cand = chosen.flatMap((i) => p.tokens[i]!).slice(0, p.budget);
+  return p.refs.reduce((a, r) => a + rougeN(cand, r, 1), 0) / Math.max(1, p.refs.length);
+}
+
+function directAscent(groups: readonly { docs: readonly Prepared[]; weight: number }[], start: number[]): number[] {
+  const objective = (w: readonly number[]) => {
+    let total = 0;
+    for (const { docs, weight } of groups) for (const p of docs) total += docWeight(weight, docs.length) * selectFast(p, w);
+    return total;
+  };
+  const w = [...start];
+  let best = objective(w);
+  for (let round = 0; round < 3; round++) {
+    let improved = false;
+    // The bias never changes a ranking; the lead flag only matters when the lead is not anchored.
+    for (let k = anchorLead ? 2 : 1; k < w.length; k++) {
+      for (const step of [-1, -0.5, -0.25, 0.25, 0.5, 1]) {
+        const trial = [...w];
+        trial[k]! += step;
+        const value = objective(trial);
+        if (value > best + 1e-9) {
+          best = value;
+          w[k] = trial[k]!;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return w;
+}
+
+let anchorSkip = true;
+function withoutAnchor<T>(f: () => T): T {
+  anchorSkip = false;
+  try {
+    return f();
+  } finally {
+    anchorSkip = true;
+  }
+}
+
+function trainLogisticRows(groups: readonly { docs: readonly Prepared[]; weight: number }[], l2: number): number[] {
   const d = FEATURE_NAMES.length;
   let w = new Array<number>(d).fill(0);
   for (let iter = 0; iter < 15; iter++) {
@@ -258,9 +387,10 @@ function trainLogistic(groups: readonly { docs: readonly Prepared[]; weight: num
           addListwise(p, w, perDoc, g, h);
           continue;
         }
-        const ws = perDoc / Math.max(1, p.features.length);
+        const ws0 = perDoc / Math.max(1, p.features.length);
         p.features.forEach((x, i) => {
-          if (anchorLead && i === 0) return;
+          if (anchorLead && anchorSkip && i === 0) return;
+          const ws = ws0 * (p.rowWeights?.[i] ?? 1);
           let z = 0;
           for (let k = 0; k < d; k++) z += w[k]! * x[k]!;
           const q = 1 / (1 + Math.exp(-z));
@@ -310,9 +440,10 @@ function objective(groups: readonly { docs: readonly Prepared[]; weight: number 
         const lse = zmax + Math.log(zs.reduce((a, v) => a + Math.exp(v - zmax), 0));
         zs.forEach((v, i) => (loss -= weight * (labels[i]! / total) * (v - lse)));
       } else {
-        const ws = weight / Math.max(1, z.length);
+        const ws0 = weight / Math.max(1, z.length);
         z.forEach((v, i) => {
-          if (anchorLead && i === 0) return;
+          if (anchorLead && anchorSkip && i === 0) return;
+          const ws = ws0 * (p.rowWeights?.[i] ?? 1);
           const y = p.labels[i]!;
           // log(1 + e^v) computed stably.
           const softplus = v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
@@ -385,8 +516,9 @@ const fmt = (r: Rouge) => `${pct(r.r1)} /${pct(r.r2)} /${pct(r.rl)}`;
 
 /** K-fold cross-validation within each set, cross-set transfer, and the pooled model. */
 function crossValidate(k: number, lambda: number, l2: number): void {
-  const easc = prepare(loadEasc().slice(0, limit));
-  const bbc = prepare(loadBbc().slice(0, limit));
+  // `--only easc|bbc` prepares one set (faster while iterating); the cross-set rows then need the other.
+  const easc = only === 'bbc' ? [] : prepare(loadEasc().slice(0, limit));
+  const bbc = only === 'easc' ? [] : prepare(loadBbc().slice(0, limit));
   const fold = (i: number) => i % k;
   /** Scores each document with weights trained without its fold (plus `extra` whole sets). */
   const cv = (set: Prepared[], extra: Prepared[] | undefined): Rouge[] => {
@@ -432,16 +564,24 @@ function crossValidate(k: number, lambda: number, l2: number): void {
     process.stdout.write('\n');
   };
   process.stdout.write(`\n## cross-validation: ${k} folds (document i in fold i mod ${k}), lambda ${lambda}, l2 ${l2}; R-1 / R-2 / R-L\n`);
+  if (easc.length) {
   report('EASC: lead', easc, easc.map(leadPrepared));
   report('EASC: shipped (summaryWeights.ts)', easc, easc.map((p) => scorePrepared(p, { lambda })));
   const inEasc = trainLogistic([{ docs: easc, weight: 1 }], l2);
   report('EASC: in-sample (trained on all EASC; no result)', easc, easc.map((p) => scorePrepared(p, { weights: inEasc, lambda, anchorLead })));
   report(`EASC: ${k}-fold CV, trained on EASC`, easc, cv(easc, undefined));
-  report(`EASC: ${k}-fold CV, trained on EASC + BBC`, easc, cv(easc, bbc));
-  report('EASC: trained on BBC only', easc, easc.map((p) => scorePrepared(p, { weights: trainLogistic([{ docs: bbc, weight: 1 }], l2), lambda, anchorLead })));
+  if (bbc.length) {
+    report(`EASC: ${k}-fold CV, trained on EASC + BBC`, easc, cv(easc, bbc));
+    report('EASC: trained on BBC only', easc, easc.map((p) => scorePrepared(p, { weights: trainLogistic([{ docs: bbc, weight: 1 }], l2), lambda, anchorLead })));
+  }
+  }
+  if (!bbc.length) return;
   report('BBC: lead', bbc, bbc.map(leadPrepared));
   report('BBC: shipped (summaryWeights.ts)', bbc, bbc.map((p) => scorePrepared(p, { lambda })));
+  const inBbc = trainLogistic([{ docs: bbc, weight: 1 }], l2);
+  report('BBC: in-sample (trained on all BBC; no result)', bbc, bbc.map((p) => scorePrepared(p, { weights: inBbc, lambda, anchorLead })));
   report(`BBC: ${k}-fold CV, trained on BBC`, bbc, cv(bbc, undefined));
+  if (!easc.length) return;
   report(`BBC: ${k}-fold CV, trained on BBC + EASC`, bbc, cv(bbc, easc));
   const fromEasc = trainLogistic([{ docs: easc, weight: 1 }], l2);
   report('BBC: trained on EASC only', bbc, bbc.map((p) => scorePrepared(p, { weights: fromEasc, lambda, anchorLead })));
@@ -462,11 +602,121 @@ function trainAll(which: string, l2: number): void {
   process.stdout.write('];\n');
 }
 
+/**
+ * `--probe`: how much room the lead leaves, and simple principled edits of it, on each set. All
+ * at equal length B (text in article order, cut to B tokens), R-1 against the same references:
+ * - oracles: the text from the best starting sentence on; the better of starting at sentence 1 or 2;
+ * - start at sentence 2 when it is clearly closer to the title than the lead is (BBC has titles);
+ * - deleting what is left of a dateline before the lead (EASC has three), and deleting
+ *   non-content from every sentence before the cut: bracketed asides, appositive
+ *   clauses (`، وهو …،`), attribution tails (`، حسبما …`);
+ * - oracle: the best subset of the lead's clauses (clauses.ts; quotes stay whole), then the rest;
+ * - EASC, one human held out: sentences ranked by how much the other four humans extracted them
+ *   (label as in `prepare`, over the four), alone or after the lead, scored against the held-out
+ *   human, beside the lead scored the same way. No system that learns the humans' choices can
+ *   do better on average than knowing the other four humans' choices exactly.
+ */
+function probe(): void {
+  const deletions: Record<string, (s: string, i: number) => string> = {
+    // What sentences.ts leaves of a dateline (`عمان- الرأي-`, `الرأي -` after `عمان -`, `الدوحة - (اف ب) -`), lead only.
+    'delete dateline leftovers': (s, i) => (i ? s : s.replace(/^\s*(?:[\p{L}]+\s*-\s*)?\(?[\p{L} ]{1,12}\)?\s*-\s*(?=\p{L})/u, (m) => (m.length <= 30 ? '' : m))),
+    'delete (asides)': (s) => s.replace(/\s*\([^()]{1,80}\)/g, ''),
+    'delete appositives': (s) => s.replace(/،\s*(?:وهو|وهي|وهم|الذي|التي|الذين)\s[^،.]{1,120}،/g, '،'),
+    'delete attribution': (s) => s.replace(/،?\s*(?:حسبما|حسب ما|بحسب|وفق ما|وفقا ل|نقلا عن|كما قال|كما ذكر)[^،.]{0,120}(?=[،.]|$)/g, ''),
+  };
+  const sets: [string, Doc[]][] = [
+    ['EASC all', loadEasc()],
+    ['EASC news', loadEasc().filter((d) => d.news)],
+    ['BBC', loadBbc()],
+  ];
+  for (const [label, docs] of sets) {
+    const rows: Record<string, number[]> = {};
+    const add = (name: string, x: number) => (rows[name] ??= []).push(x);
+    for (const doc of docs.slice(0, limit)) {
+      const refs = doc.refs.map(rougeTokens);
+      const budget = Math.max(1, Math.round(refs.reduce((a, r) => a + r.length, 0) / Math.max(1, refs.length)));
+      const r1 = (tokens: string[]) => refs.reduce((a, r) => a + rougeN(tokens.slice(0, budget), r, 1), 0) / refs.length;
+      const candidates = summaryCandidates(splitSentences(doc.text));
+      const bodies = candidates.map((c) => doc.text.slice(c.bodyStart, c.end));
+      const tokens = bodies.map(rougeTokens);
+      const from = (k: number) => r1(tokens.slice(k).flat());
+      const lead = from(0);
+      add('lead', lead);
+      add('oracle: best start sentence', Math.max(lead, ...tokens.map((_, k) => from(k))));
+      add('oracle: start at sentence 1 or 2', Math.max(lead, tokens.length > 1 ? from(1) : lead));
+      if (doc.title) {
+        const counts = bodies.map((b) => termCounts(contentTerms(b)));
+        const idf = documentIdf(counts);
+        const title = weightedUnit(termCounts(contentTerms(doc.title)), idf);
+        const sim = (i: number) => (counts[i] ? dot(weightedUnit(counts[i]!, idf), title) : 0);
+        for (const m of [0, 0.1, 0.2]) add(`start at 2 if title sim > lead's + ${m}`, tokens.length > 1 && sim(1) > sim(0) + m ? from(1) : lead);
+      }
+      for (const [name, f] of Object.entries(deletions)) add(name, r1(bodies.flatMap((b, i) => rougeTokens(f(b, i)))));
+      if (candidates.length) {
+        const lead0 = candidates[0]!;
+        const cuts = [lead0.bodyStart, ...clauseBoundaries(doc.text, lead0.bodyStart, lead0.end), lead0.end];
+        const clauses = cuts.slice(0, -1).map((c, i) => rougeTokens(doc.text.slice(c, cuts[i + 1]!)));
+        const rest = tokens.slice(1).flat();
+        const k = Math.min(clauses.length, 8);
+        let best = lead;
+        for (let mask = 1; mask < 1 << k; mask++) best = Math.max(best, r1([...clauses.filter((_, i) => i >= k || mask & (1 << i)).flat(), ...rest]));
+        add('oracle: best subset of the lead\'s clauses', best);
+      }
+      if (refs.length > 1) {
+        const precision = (t: readonly string[], ref: readonly string[]) => {
+          const a = ngrams(t, 2);
+          const b = ngrams(ref, 2);
+          let total = 0;
+          let hit = 0;
+          for (const [g, n] of a) {
+            total += n;
+            hit += Math.min(n, b.get(g) ?? 0);
+          }
+          return total ? hit / total : 0;
+        };
+        const labels = tokens.map((t) => refs.map((r) => precision(t, r)));
+        const pick = (score: number[], anchored: boolean) => {
+          const order = score.map((_, i) => i).sort((a, b) => score[b]! - score[a]! || a - b);
+          const chosen = anchored ? [0] : [];
+          let words = anchored ? candidates[0]!.words : 0;
+          for (const i of order) {
+            if (words >= budget) break;
+            if (chosen.includes(i)) continue;
+            chosen.push(i);
+            words += candidates[i]!.words;
+          }
+          return chosen.sort((a, b) => a - b).flatMap((i) => tokens[i]!).slice(0, budget);
+        };
+        // Against the held-out human only; averaged over the five, the lead's figure is its usual one.
+        const heldOut = (anchored: boolean, prior: number) =>
+          refs.reduce((sum, held, h) => {
+            // The other four humans' votes, plus a position prior 1/√(1+i) weighted `prior`.
+            const score = labels.map((ls, i) => ls.reduce((a, x, j) => a + (j === h ? 0 : x), 0) / (refs.length - 1) + prior / Math.sqrt(1 + i));
+            return sum + rougeN(pick(score, anchored), held, 1);
+          }, 0) / refs.length;
+        add('humans held out: other four humans\' choice', heldOut(false, 0));
+        add('humans held out: lead + other four\'s choice', heldOut(true, 0));
+        add('humans held out: four\'s votes + position ×1', heldOut(false, 1));
+        add('humans held out: four\'s votes + position ×4', heldOut(false, 4));
+      }
+    }
+    const lead = rows.lead!;
+    process.stdout.write(`\n## probe: ${label}, ${lead.length} documents (R-1; difference from the lead, documents won/lost)\n`);
+    for (const [name, xs] of Object.entries(rows)) {
+      const diff = xs.map((x, i) => x - lead[i]!);
+      const m = diff.reduce((a, b) => a + b, 0) / diff.length;
+      process.stdout.write(`${name.padEnd(46)} ${pct(xs.reduce((a, b) => a + b, 0) / xs.length)}  ${(m >= 0 ? '+' : '') + (100 * m).toFixed(2)}  ${diff.filter((x) => x > 1e-9).length}W/${diff.filter((x) => x < -1e-9).length}L\n`);
+    }
+  }
+}
+
 const numberArg = (flag: string, fallback: number) => (cliArgs.includes(flag) ? Number(cliArgs[cliArgs.indexOf(flag) + 1]) : fallback);
 
 if (!existsSync(DATA)) {
   process.stderr.write(`eval:summary: ${DATA} is absent (the shared data lives beside the repo); nothing to evaluate\n`);
   process.exitCode = 1;
+} else if (cliArgs.includes('--probe')) {
+  probe();
 } else if (cliArgs.includes('--cv')) {
   crossValidate(numberArg('--cv', 5), numberArg('--lambda', DEFAULT_TUNING.lambda), numberArg('--l2', 1));
 } else if (cliArgs.includes('--train')) {

@@ -12,8 +12,7 @@
  */
 import type { Span, StoryEvent, KeyActor, Actor } from '../types';
 import type { Sentence } from './sentences';
-import { dot, type SparseVector } from './terms';
-import { FEATURE_NAMES, lexRank, sentenceFeatures } from './features';
+import { FEATURE_NAMES, articleFeatures, lexRank, rowDot, type ArticleVectors } from './features';
 import { SUMMARY_ANCHOR_LEAD, SUMMARY_DUPLICATE, SUMMARY_LAMBDA, SUMMARY_WEIGHTS } from './summaryWeights';
 
 export { lexRank };
@@ -52,7 +51,12 @@ export interface ScoredSentence {
   sentence: Sentence;
   /** Probability-like importance in (0, 1). */
   score: number;
-  vector: SparseVector;
+}
+
+/** The candidates' scores, with their TF-IDF vectors (row i = candidate i) for the redundancy test. */
+export interface ScoredCandidates {
+  scored: ScoredSentence[];
+  vectors: ArticleVectors;
 }
 
 /** Candidate sentences for a summary: article text proper, not furniture, headings or half quotes. */
@@ -69,71 +73,98 @@ export function defaultSentenceCount(candidates: number): number {
   return 3;
 }
 
-export function scoreSentences(text: string, candidates: readonly Sentence[], options: SummaryOptions = {}): ScoredSentence[] {
-  if (candidates.length === 0) return [];
-  const { features, vectors } = sentenceFeatures(text, candidates, options);
+export function scoreSentences(text: string, candidates: readonly Sentence[], options: SummaryOptions = {}): ScoredCandidates {
+  const { features, vectors } = articleFeatures(text, candidates, options);
+  if (candidates.length === 0) return { scored: [], vectors };
   const weights = options.tuning?.weights ?? DEFAULT_TUNING.weights;
   if (weights.length !== FEATURE_NAMES.length) throw new Error(`summary: ${weights.length} weights for ${FEATURE_NAMES.length} features`);
-  return candidates.map((sentence, i) => {
+  const scored = candidates.map((sentence, i) => {
     const f = features[i]!;
     let z = 0;
     for (let k = 0; k < f.length; k++) z += weights[k]! * f[k]!;
-    return { sentence, score: 1 / (1 + Math.exp(-z)), vector: vectors[i]! };
+    return { sentence, score: 1 / (1 + Math.exp(-z)) };
   });
+  return { scored, vectors };
 }
 
 /** Picks the summary sentences and returns their spans (without datelines), in article order. */
 export function summarize(text: string, sentences: readonly Sentence[], options: SummaryOptions = {}): Span[] {
   const candidates = summaryCandidates(sentences);
-  const scored = scoreSentences(text, candidates, options);
+  if (candidates.length === 0) return [];
   const lambda = options.tuning?.lambda ?? DEFAULT_TUNING.lambda;
   const maxSentences = options.maxSentences ?? (options.wordBudget ? Infinity : defaultSentenceCount(candidates.length));
   const anchorLead = options.tuning?.anchorLead ?? DEFAULT_TUNING.anchorLead;
   const duplicate = options.tuning?.duplicate ?? DEFAULT_TUNING.duplicate;
-  const chosen = selectByMmr(scored, maxSentences, options.wordBudget, lambda, anchorLead && scored.length ? [0] : [], duplicate);
-  return chosen
-    .sort((a, b) => a.sentence.start - b.sentence.start)
-    .map(({ sentence }) => ({ start: sentence.bodyStart, end: sentence.end, text: text.slice(sentence.bodyStart, sentence.end) }));
+  const toSpans = (picked: readonly Sentence[]) =>
+    [...picked]
+      .sort((a, b) => a.start - b.start)
+      .map((sentence) => ({ start: sentence.bodyStart, end: sentence.end, text: text.slice(sentence.bodyStart, sentence.end) }));
+  // When the anchored lead already fills the summary (one sentence wanted, the word budget met
+  // by the lead, or no other candidate), the selection below would stop right after it without
+  // looking at a score: skip the scoring. (The weights are still checked, as scoring would.)
+  if (anchorLead) {
+    const weights = options.tuning?.weights ?? DEFAULT_TUNING.weights;
+    if (weights.length !== FEATURE_NAMES.length) throw new Error(`summary: ${weights.length} weights for ${FEATURE_NAMES.length} features`);
+    const lead = maxSentences >= 1 ? [candidates[0]!] : [];
+    const words = lead.length ? lead[0]!.words : 0;
+    const more = lead.length < maxSentences && candidates.length > lead.length && (options.wordBudget === undefined || words < options.wordBudget);
+    if (!more) return toSpans(lead);
+  }
+  const { scored, vectors } = scoreSentences(text, candidates, options);
+  const chosen = selectByMmr(scored, vectors, maxSentences, options.wordBudget, lambda, anchorLead ? [0] : [], duplicate);
+  return toSpans(chosen.map((i) => scored[i]!.sentence));
 }
 
+/**
+ * Greedy maximal marginal relevance; returns the indices of the chosen sentences in the order
+ * chosen. A candidate's redundancy (its highest cosine to a chosen sentence) is kept up to date
+ * as sentences are chosen instead of recomputed against every chosen one in each round: the
+ * maximum of the same values, so the same choices.
+ */
 export function selectByMmr(
   scored: readonly ScoredSentence[],
+  vectors: ArticleVectors,
   maxSentences: number,
   wordBudget?: number,
   lambda = DEFAULT_TUNING.lambda,
   /** Indices chosen before any scoring (the anchored lead). */
   forced: readonly number[] = [],
   duplicate = DEFAULT_TUNING.duplicate,
-): ScoredSentence[] {
-  const maxScore = Math.max(1e-9, ...scored.map((s) => s.score));
-  const chosen: ScoredSentence[] = [];
-  const left = new Set(scored.map((_, i) => i));
+): number[] {
+  const n = scored.length;
+  let maxScore = 1e-9;
+  for (const s of scored) maxScore = Math.max(maxScore, s.score);
+  const chosen: number[] = [];
+  const taken = new Uint8Array(n);
+  const redundancy = new Float64Array(n);
+  let left = n;
   let words = 0;
-  for (const i of forced) {
-    if (chosen.length >= maxSentences || !left.has(i)) continue;
-    left.delete(i);
-    chosen.push(scored[i]!);
+  const take = (i: number) => {
+    taken[i] = 1;
+    left--;
+    chosen.push(i);
     words += scored[i]!.sentence.words;
+    for (let j = 0; j < n; j++) if (!taken[j]) redundancy[j] = Math.max(redundancy[j]!, rowDot(vectors, j, i));
+  };
+  for (const i of forced) {
+    if (chosen.length >= maxSentences || i < 0 || i >= n || taken[i]) continue;
+    take(i);
   }
-  while (chosen.length < maxSentences && left.size && (wordBudget === undefined || words < wordBudget)) {
+  while (chosen.length < maxSentences && left > 0 && (wordBudget === undefined || words < wordBudget)) {
     let best = -1;
     let bestValue = -Infinity;
-    for (const i of left) {
-      const s = scored[i]!;
-      let redundancy = 0;
-      for (const c of chosen) redundancy = Math.max(redundancy, dot(s.vector, c.vector));
-      if (redundancy >= duplicate) continue;
-      const value = lambda * (s.score / maxScore) - (1 - lambda) * redundancy;
+    for (let i = 0; i < n; i++) {
+      if (taken[i]) continue;
+      const r = redundancy[i]!;
+      if (r >= duplicate) continue;
+      const value = lambda * (scored[i]!.score / maxScore) - (1 - lambda) * r;
       if (value > bestValue) {
         bestValue = value;
         best = i;
       }
     }
     if (best < 0) break;
-    left.delete(best);
-    const pick = scored[best]!;
-    chosen.push(pick);
-    words += pick.sentence.words;
+    take(best);
   }
   return chosen;
 }

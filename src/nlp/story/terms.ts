@@ -37,39 +37,259 @@ export function termOf(word: string): string {
   return STOPWORDS.has(w) ? '' : w;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*/gu;
+/*
+ * Words are runs of `[\p{L}\p{N}][\p{L}\p{M}\p{N}\u0640]*` (a letter or digit, then letters,
+ * marks, digits, tatweel). None of those characters is whitespace, so matching that pattern over a
+ * whole text finds exactly the words that splitting on whitespace and matching each chunk finds;
+ * the scanner below does it on character codes, without the regex, the split or any substring.
+ */
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_PART = /^[\p{L}\p{M}\p{N}\u0640]$/u;
+const NONE = 1;
+const PART = 2;
+const START = 3;
+/** High surrogates: the class depends on the next unit (see `slowClass`). */
+const SURROGATE = 4;
+const CLASS = 7;
+/** Flags above the class bits: a digit /[0-9٠-٩]/, a quote mark /[«»“”"]/ (counted by the scanner). */
+const DIGIT = 8;
+const QUOTE = 16;
+/** Class (and flags) of each BMP code unit (0 = not looked at yet), filled on first sight by the regexes above. */
+const unitClass = new Uint8Array(0x10000).fill(SURROGATE, 0xd800, 0xdc00);
+for (const c of [...'0123456789٠١٢٣٤٥٦٧٨٩'].map((ch) => ch.charCodeAt(0))) unitClass[c] = classOfPoint(c) | DIGIT;
+for (const c of [...'«»“”"'].map((ch) => ch.charCodeAt(0))) unitClass[c] = classOfPoint(c) | QUOTE;
 
 /**
- * Whitespace-separated chunk → its terms, remembered: normalising and the Unicode word regex
- * are the costly part, and news repeats its words (within an article and across a batch).
- * Bounded so a long-running worker does not grow without end.
+ * What the last `scanTermIds` call saw besides words, counted on the way (the features need
+ * them and the characters are being read anyway): digits [0-9٠-٩] and quote marks [«»“”"].
  */
-const chunkCache = new Map<string, readonly string[]>();
-const CHUNK_CACHE_LIMIT = 50_000;
-const NO_TERMS: readonly string[] = [];
+export const scanMarks = { digits: 0, quotes: 0 };
+const astralClass = new Map<number, number>();
 
-function chunkTerms(chunk: string): readonly string[] {
-  let terms = chunkCache.get(chunk);
-  if (terms === undefined) {
-    const found: string[] = [];
-    for (const word of chunk.match(WORD) ?? []) {
-      const t = termOf(word);
-      if (t) found.push(t);
-    }
-    terms = found.length ? found : NO_TERMS;
-    if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
-    chunkCache.set(chunk, terms);
+function classOfPoint(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return WORD_START.test(ch) ? START : WORD_PART.test(ch) ? PART : NONE;
+}
+
+/**
+ * Word → term id, remembered across calls: normalising (`termOf`) is the costly part, and news
+ * repeats its words (within an article and across a batch). An open-addressing table keyed by the
+ * word's characters (FNV-1a hash), compared in place against the text, so a known word costs no
+ * allocation; the keys' characters live in one pool (no string kept alive, no slice of a big
+ * article retained). Ids index `termStrings`; -1 = no term. Bounded: once it holds WORD_LIMIT
+ * words it is emptied, but only between calls (`beginTermCall`), so ids stay valid for a whole call.
+ */
+const WORD_LIMIT = 50_000;
+const INITIAL_SLOTS = 1024;
+/**
+ * Slot k is slots[4k…4k+3]: key length (0 = empty), hash, term id, start of the key in `pool`;
+ * one array so a probe touches one cache line.
+ */
+let slots = new Int32Array(4 * INITIAL_SLOTS);
+let pool = new Uint16Array(8192);
+let poolUsed = 0;
+let tableSize = 0;
+const termIds = new Map<string, number>();
+const termStrings: string[] = [];
+
+/** Call before scanning for one computation; term ids are stable until the next call. */
+export function beginTermCall(): void {
+  if (tableSize < WORD_LIMIT) return;
+  slots = new Int32Array(4 * INITIAL_SLOTS);
+  pool = new Uint16Array(8192);
+  poolUsed = 0;
+  tableSize = 0;
+  termIds.clear();
+  termStrings.length = 0;
+}
+
+/** Number of term ids handed out so far (ids are below it). */
+export function termIdCount(): number {
+  return termStrings.length;
+}
+
+/** The term of an id from `scanTermIds`. */
+export function termString(id: number): string {
+  return termStrings[id]!;
+}
+
+function growTable(): void {
+  const old = slots;
+  const capacity = old.length / 2;
+  const mask = capacity - 1;
+  const table = new Int32Array(4 * capacity);
+  for (let k = 0; k < old.length; k += 4) {
+    if (old[k] === 0) continue;
+    let slot = old[k + 1]! & mask;
+    while (table[4 * slot] !== 0) slot = (slot + 1) & mask;
+    table.set(old.subarray(k, k + 4), 4 * slot);
   }
-  return terms;
+  slots = table;
+}
+
+/** Term id of the word text[from, to) whose hash is `hash`. */
+function wordId(text: string, from: number, to: number, hash: number): number {
+  const table = slots;
+  const chars = pool;
+  const mask = (table.length >> 2) - 1;
+  const length = to - from;
+  let slot = hash & mask;
+  for (;;) {
+    const at = slot << 2;
+    const keyLength = table[at]!;
+    if (keyLength === 0) break;
+    if (keyLength === length && table[at + 1] === hash) {
+      const start = table[at + 3]!;
+      let k = 0;
+      while (k < length && chars[start + k] === text.charCodeAt(from + k)) k++;
+      if (k === length) return table[at + 2]!;
+    }
+    slot = (slot + 1) & mask;
+  }
+  return addWord(text, from, to, hash, slot);
+}
+
+/** A word not seen yet: its term, stored in the empty slot the probe ended on. */
+function addWord(text: string, from: number, to: number, hash: number, slot: number): number {
+  const length = to - from;
+  const term = termOf(text.slice(from, to));
+  let id = -1;
+  if (term) {
+    id = termIds.get(term) ?? -1;
+    if (id < 0) {
+      id = termStrings.length;
+      termStrings.push(term);
+      termIds.set(term, id);
+    }
+  }
+  if (poolUsed + length > pool.length) {
+    const bigger = new Uint16Array(Math.max(pool.length * 2, poolUsed + length));
+    bigger.set(pool.subarray(0, poolUsed));
+    pool = bigger;
+  }
+  for (let k = 0; k < length; k++) pool[poolUsed + k] = text.charCodeAt(from + k);
+  const at = slot << 2;
+  slots[at] = length;
+  slots[at + 1] = hash;
+  slots[at + 2] = id;
+  slots[at + 3] = poolUsed;
+  poolUsed += length;
+  if (++tableSize * 2 > slots.length >> 2) growTable();
+  return id;
+}
+
+/** A growable list of term ids (the scanner's output). */
+export interface IdList {
+  ids: Int32Array;
+  length: number;
+}
+
+export function idList(capacity = 256): IdList {
+  return { ids: new Int32Array(capacity), length: 0 };
+}
+
+/**
+ * Appends the term ids of the words of text[from, to) to `out`, in order (words without a term
+ * are left out): the same terms, as ids, as `contentTerms(text.slice(from, to))`.
+ */
+export function scanTermIds(text: string, from: number, to: number, out: IdList): void {
+  const classes = unitClass;
+  let digits = 0;
+  let quotes = 0;
+  let i = from;
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    let flags = classes[c]!;
+    let cls = flags & CLASS;
+    let width = 1;
+    if (cls === 0 || cls === SURROGATE) {
+      cls = slowClass(text, i, to);
+      width = slowWidth;
+    }
+    if (cls !== START) {
+      if (flags & QUOTE) quotes++;
+      i += width;
+      continue;
+    }
+    // A word starts at i: extend it over word characters, hashing (FNV-1a) as it goes.
+    let hash = 0x811c9dc5 | 0;
+    let j = i;
+    for (;;) {
+      if (flags & DIGIT) digits++;
+      hash = Math.imul(hash ^ c, 0x01000193);
+      if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(j + 1), 0x01000193);
+      j += width;
+      if (j >= to) break;
+      c = text.charCodeAt(j);
+      flags = classes[c]!;
+      cls = flags & CLASS;
+      width = 1;
+      if (cls === 0 || cls === SURROGATE) {
+        cls = slowClass(text, j, to);
+        width = slowWidth;
+      }
+      if (cls === NONE) break;
+    }
+    const id = wordId(text, i, j, hash);
+    if (id >= 0) {
+      if (out.length === out.ids.length) {
+        const bigger = new Int32Array(out.ids.length * 2);
+        bigger.set(out.ids);
+        out.ids = bigger;
+      }
+      out.ids[out.length++] = id;
+    }
+    i = j;
+  }
+  scanMarks.digits = digits;
+  scanMarks.quotes = quotes;
+}
+
+/**
+ * The class of the character at text[k] when the table cannot tell at once: a code unit not
+ * classified yet (classified now), or a high surrogate (a pair inside [k, to) is one astral code
+ * point, two units wide; otherwise it is a lone surrogate, not a word character). Sets `slowWidth`.
+ */
+let slowWidth = 1;
+function slowClass(text: string, k: number, to: number): number {
+  const c = text.charCodeAt(k);
+  slowWidth = 1;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    if (k + 1 < to && isLowSurrogate(text.charCodeAt(k + 1))) {
+      slowWidth = 2;
+      return astralClassOf(codePoint(c, text.charCodeAt(k + 1)));
+    }
+    return NONE;
+  }
+  const cls = classOfPoint(c);
+  unitClass[c] = cls;
+  return cls;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function codePoint(high: number, low: number): number {
+  return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+}
+
+function astralClassOf(cp: number): number {
+  let cls = astralClass.get(cp);
+  if (cls === undefined) {
+    cls = classOfPoint(cp);
+    astralClass.set(cp, cls);
+  }
+  return cls;
 }
 
 /** Content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const chunk of text.split(/\s+/)) {
-    if (!chunk) continue;
-    for (const t of chunkTerms(chunk)) terms.push(t);
-  }
+  beginTermCall();
+  const list = idList(64);
+  scanTermIds(text, 0, text.length, list);
+  const terms = new Array<string>(list.length);
+  for (let k = 0; k < list.length; k++) terms[k] = termStrings[list.ids[k]!]!;
   return terms;
 }
 
