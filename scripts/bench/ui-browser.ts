@@ -3,6 +3,8 @@
  *   - the popup's time to first content (the article's title on screen), empty store vs. 10k store;
  *   - the timeline page's render (first events on screen, and every event loaded), empty vs. 10k;
  *   - the site filter at 10k against the unfiltered view (the same page switching back and forth);
+ *   - a search of the events' words at 10k against clearing it (same page, back and forth);
+ *   - the timeline page's JS heap after a garbage collection, empty vs. 10k (Chromium's Runtime.getHeapUsage);
  *   - how long filling IndexedDB with 10k articles takes (one import of our JSON backup through the page's input).
  * Times are taken in the page (performance.now() from navigation start, or around the filter change), so the
  * driver's round trips are not counted. The empty-store baselines run in a fresh profile; the filled profile is kept
@@ -70,6 +72,41 @@ const FILTER_BY_SITE = `async ([site, expected]) => {
   });
   return performance.now() - started;
 }`;
+
+/**
+ * Run in the timeline page: types `text` into the event search and resolves with [ms, events listed] once the
+ * list shows `expected` events (or, with expected -1, any count other than the one before) and nothing is loading.
+ */
+const SEARCH_EVENTS = `async ([text, expected]) => {
+  const input = [...document.querySelectorAll('input[type=search]')].find((i) => i.closest('label')?.textContent?.includes('Search the events'));
+  const count = () => Number((/\\(([^)]*)\\)/.exec(document.querySelector('#anl-event-list')?.textContent ?? '')?.[1] ?? '').replace(/\\D/g, ''));
+  const before = count();
+  const started = performance.now();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((resolve, reject) => {
+    const done = () => (expected < 0 ? count() !== before : count() === expected) && !document.querySelector('main .anl-spinner');
+    if (done()) return resolve();
+    setTimeout(() => reject(new Error('the list never showed the search result (it shows ' + count() + ')')), 120000);
+    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(); } });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  return [performance.now() - started, count()];
+}`;
+/** Words of one of the invented articles' topics ("desalination"): some events have them, most do not. */
+const SEARCH_TEXT = 'تحلية المياه';
+
+/** The page's JS heap in MB after a full garbage collection (what the page keeps, not what it last allocated). */
+async function heapMegabytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 1e6;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 function fromSamples(name: string, samples: number[], unitsPerRun?: number, unit?: string): Measurement {
   return { name, runs: samples.length, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), unitsPerRun, unit };
@@ -148,6 +185,7 @@ export const suite: BenchSuite = {
       const fresh = await launchChromium();
       let popupEmpty: Measurement;
       let renderEmpty: Measurement;
+      let heapEmpty = NaN;
       try {
         const page = await timelinePage(fresh);
         const tabId = await analysedArticle(fresh, page, articleUrl);
@@ -156,6 +194,7 @@ export const suite: BenchSuite = {
         await page.getByText(/Nothing read yet/).waitFor();
         popupEmpty = fromSamples('popup first content, empty store', await popupFirstContent(fresh, tabId));
         renderEmpty = fromSamples('timeline loaded, empty store', (await timelineRender(page, fresh.extensionUrl(TIMELINE_PAGE))).complete);
+        heapEmpty = await heapMegabytes(page);
       } finally {
         await fresh.close();
       }
@@ -212,6 +251,23 @@ export const suite: BenchSuite = {
         const filterSite = fromSamples(`filter by site (${siteEvents.toLocaleString('en')} events)`, filtered);
         const filterNone = fromSamples(`remove the filter (${events.toLocaleString('en')} events)`, unfiltered);
         lines.push(formatMeasurement(filterSite), formatMeasurement(filterNone), ratioLine(filterSite, filterNone));
+
+        const searched: number[] = [];
+        const cleared: number[] = [];
+        let found = -1;
+        for (let run = 0; run < FILTER_RUNS + 1; run += 1) {
+          const [toSearch, listed] = await page.evaluate<[number, number]>(call(SEARCH_EVENTS, [SEARCH_TEXT, found]));
+          const [toAll] = await page.evaluate<[number, number]>(call(SEARCH_EVENTS, ['', events]));
+          found = listed;
+          if (run >= 1) {
+            searched.push(toSearch);
+            cleared.push(toAll);
+          }
+        }
+        const search = fromSamples(`search the events (${found.toLocaleString('en')} found)`, searched);
+        const searchCleared = fromSamples(`clear the search (${events.toLocaleString('en')} events)`, cleared);
+        lines.push(formatMeasurement(search), formatMeasurement(searchCleared), ratioLine(search, searchCleared));
+        lines.push(`timeline page JS heap after GC: ${(await heapMegabytes(page)).toFixed(1)} MB with ${events.toLocaleString('en')} events, ${heapEmpty.toFixed(1)} MB with an empty store`);
       } finally {
         await filled.close();
       }

@@ -336,6 +336,11 @@ export class TimelineStore {
     return this.read((tx) => queries.getTimeline(tx, query));
   }
 
+  /** Every event, oldest first, joined to its actors and article: what the timeline page filters in memory. */
+  async getWholeTimeline(): Promise<TimelineEvent[]> {
+    return this.read((tx) => queries.getWholeTimeline(tx));
+  }
+
   /** By actor id, or the best match for a name in any spelling; undefined when unknown. */
   async getActorCard(idOrName: string, options?: { articleLimit?: number; eventLimit?: number }): Promise<ActorCard | undefined> {
     return this.read((tx) => queries.getActorCard(tx, idOrName, options));

@@ -1,4 +1,4 @@
-/** The timeline's filters: actor type, site, date range, the actor chosen elsewhere, and "clear". */
+/** The timeline's filters: words, actor type, site, date range, the actor chosen elsewhere, and "clear". */
 import type { ActorType } from '../../nlp/types';
 import { ACTOR_TYPES, actorTypeLabelKey } from '../components/ActorTypeBadge';
 import { useTranslator } from '../components/i18n';
@@ -23,6 +23,17 @@ export function FilterBar({ filter, sites, actorName, onChange, onClear }: Filte
     <section aria-labelledby="anl-filters">
       <h2 id="anl-filters">{t('filters')}</h2>
       <div class="anl-filters">
+        <label>
+          {t('filterText')}
+          {/* dir="auto": the query's own direction (an English name typed into the Arabic UI stays readable). */}
+          <input
+            type="search"
+            dir="auto"
+            value={filter.text ?? ''}
+            placeholder={t('filterTextPlaceholder')}
+            onInput={(event) => onChange({ text: valueOf(event) })}
+          />
+        </label>
         <label>
           {t('filterType')}
           <select value={filter.type ?? ''} onChange={(event) => onChange({ type: valueOf(event) as ActorType | undefined })}>

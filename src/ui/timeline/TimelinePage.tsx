@@ -13,7 +13,7 @@ import { DataTools, exportFile } from './DataTools';
 import { EventDetails } from './EventDetails';
 import { EventList } from './EventList';
 import { FilterBar } from './FilterBar';
-import { loadAllEvents, sortEvents } from './loadTimeline';
+import { buildTimelineIndex, filterTimeline, type TimelineIndex } from './timelineIndex';
 import { SearchPanel } from './SearchPanel';
 import { TimelineChart } from './TimelineChart';
 
@@ -46,12 +46,6 @@ type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: string } | {
 
 type Selection = { kind: 'event'; event: TimelineEvent } | { kind: 'actor'; card: Loaded<ActorCard> } | null;
 
-/** Loaded events; `complete` is false while later pages are still coming. */
-interface LoadedEvents {
-  events: TimelineEvent[];
-  complete: boolean;
-}
-
 function withoutEmptyFields(filter: TimelineFilter): TimelineFilter {
   const clean: TimelineFilter = { ...filter };
   for (const key of Object.keys(clean) as Array<keyof TimelineFilter>) if (clean[key] === undefined || clean[key] === '') delete clean[key];
@@ -62,9 +56,10 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   const { t, plural } = useTranslator();
   const [filter, setFilter] = useState<TimelineFilter>({});
   const [actorFilterName, setActorFilterName] = useState('');
-  const [loaded, setLoaded] = useState<Loaded<LoadedEvents>>({ status: 'loading' });
+  const [loaded, setLoaded] = useState<Loaded<TimelineIndex>>({ status: 'loading' });
+  /** True while a reload (after an import, a deletion…) runs: the previous timeline stays on screen meanwhile. */
+  const [reloading, setReloading] = useState(false);
   const [stats, setStats] = useState<StoreStats | null>(null);
-  const [knownSites, setKnownSites] = useState<string[]>([]);
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [refreshCount, setRefreshCount] = useState(0);
@@ -72,30 +67,30 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   const latestLoad = useRef(0);
   const refresh = useCallback(() => setRefreshCount((count) => count + 1), []);
 
+  // The whole timeline is read once (and again after a change); filters then work in memory, without the store.
   useEffect(() => {
     const request = ++latestLoad.current;
     const isCurrent = () => request === latestLoad.current;
-    setLoaded({ status: 'loading' });
-    loadAllEvents(source, filter, isCurrent, (firstPage) => setLoaded({ status: 'ready', value: { events: firstPage, complete: false } })).then(
+    setReloading(true);
+    source.getWholeTimeline().then(
       (events) => {
-        if (events === null) return;
-        setLoaded({ status: 'ready', value: { events, complete: true } });
-        // The site filter offers every site seen so far (the store keeps no list of sites).
-        setKnownSites((current) => {
-          const sites = new Set(current);
-          for (const event of events) sites.add(event.article.site);
-          return sites.size === current.length ? current : [...sites].sort();
-        });
+        if (!isCurrent()) return;
+        setLoaded({ status: 'ready', value: buildTimelineIndex(events) });
+        setReloading(false);
       },
-      (error: unknown) => isCurrent() && setLoaded({ status: 'failed', error: describeFailure(error) }),
+      (error: unknown) => {
+        if (!isCurrent()) return;
+        setLoaded({ status: 'failed', error: describeFailure(error) });
+        setReloading(false);
+      },
     );
-  }, [source, filter, refreshCount]);
+  }, [source, refreshCount]);
 
   useEffect(() => {
     source.stats().then(setStats, () => setStats(null));
   }, [source, refreshCount]);
 
-  const sorted = useMemo(() => (loaded.status === 'ready' ? sortEvents(loaded.value.events) : null), [loaded]);
+  const sorted = useMemo(() => (loaded.status === 'ready' ? filterTimeline(loaded.value, filter) : null), [loaded, filter]);
 
   // A chosen event's details appear in the side panel: focus moves there so keyboard and screen-reader users follow.
   const selectionHeading = useRef<HTMLHeadingElement | null>(null);
@@ -195,16 +190,15 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
         <main class="anl-stack" style={{ minWidth: '0' }}>
           <FilterBar
             filter={filter}
-            sites={knownSites}
+            sites={loaded.status === 'ready' ? loaded.value.sites : []}
             actorName={actorFilterName}
             onChange={(patch) => setFilter((current) => withoutEmptyFields({ ...current, ...patch }))}
             onClear={() => setFilter({})}
           />
           {loaded.status === 'failed' && <ErrorNotice error={loaded.error} onRetry={refresh} />}
-          {(loaded.status === 'loading' || (loaded.status === 'ready' && !loaded.value.complete)) && (
+          {reloading && (
             <p role="status" class="anl-row">
-              <span class="anl-spinner" aria-hidden="true" />{' '}
-              {loaded.status === 'ready' ? t('loadingCount', { count: loaded.value.events.length }) : t('loading')}
+              <span class="anl-spinner" aria-hidden="true" /> {t('loading')}
             </p>
           )}
           {nothingStored && <p class="anl-notice">{t('emptyStore')}</p>}
