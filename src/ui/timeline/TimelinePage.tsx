@@ -44,6 +44,15 @@ class ReaderFacingError extends Error {}
 
 type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; value: T };
 
+/** The timeline on screen: `complete` is false while only the first events are in. */
+interface ShownTimeline {
+  index: TimelineIndex;
+  complete: boolean;
+}
+
+/** Events shown before the whole timeline is in: a screenful and more, read in a few tens of ms. */
+const PREVIEW_EVENTS = 200;
+
 type Selection = { kind: 'event'; event: TimelineEvent } | { kind: 'actor'; card: Loaded<ActorCard> } | null;
 
 function withoutEmptyFields(filter: TimelineFilter): TimelineFilter {
@@ -56,7 +65,7 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   const { t, plural } = useTranslator();
   const [filter, setFilter] = useState<TimelineFilter>({});
   const [actorFilterName, setActorFilterName] = useState('');
-  const [loaded, setLoaded] = useState<Loaded<TimelineIndex>>({ status: 'loading' });
+  const [loaded, setLoaded] = useState<Loaded<ShownTimeline>>({ status: 'loading' });
   /** True while a reload (after an import, a deletion…) runs: the previous timeline stays on screen meanwhile. */
   const [reloading, setReloading] = useState(false);
   const [stats, setStats] = useState<StoreStats | null>(null);
@@ -68,29 +77,39 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   const refresh = useCallback(() => setRefreshCount((count) => count + 1), []);
 
   // The whole timeline is read once (and again after a change); filters then work in memory, without the store.
+  const hasWhole = useRef(false);
   useEffect(() => {
     const request = ++latestLoad.current;
     const isCurrent = () => request === latestLoad.current;
     setReloading(true);
-    source.getWholeTimeline().then(
-      (events) => {
-        if (!isCurrent()) return;
-        setLoaded({ status: 'ready', value: buildTimelineIndex(events) });
-        setReloading(false);
-      },
-      (error: unknown) => {
-        if (!isCurrent()) return;
-        setLoaded({ status: 'failed', error: describeFailure(error) });
-        setReloading(false);
-      },
-    );
+    let wholeArrived = false;
+    // On the first load only: the earliest events show while the whole timeline (about a second at 10,000
+    // articles) is read. Later reloads keep the previous timeline on screen instead.
+    if (!hasWhole.current) {
+      source.getTimeline({ limit: PREVIEW_EVENTS }).then(
+        (page) => isCurrent() && !wholeArrived && setLoaded({ status: 'ready', value: { index: buildTimelineIndex(page.events), complete: false } }),
+        () => undefined, // the whole read reports the failure
+      );
+    }
+    source
+      .getWholeTimeline()
+      .then(
+        (events) => {
+          wholeArrived = true;
+          if (!isCurrent()) return;
+          hasWhole.current = true;
+          setLoaded({ status: 'ready', value: { index: buildTimelineIndex(events), complete: true } });
+        },
+        (error: unknown) => isCurrent() && setLoaded({ status: 'failed', error: describeFailure(error) }),
+      )
+      .finally(() => {
+        if (isCurrent()) setReloading(false);
+        // After the events, not beside them: counting (and sampling sizes) would compete with the big read.
+        source.stats().then(setStats, () => setStats(null));
+      });
   }, [source, refreshCount]);
 
-  useEffect(() => {
-    source.stats().then(setStats, () => setStats(null));
-  }, [source, refreshCount]);
-
-  const sorted = useMemo(() => (loaded.status === 'ready' ? filterTimeline(loaded.value, filter) : null), [loaded, filter]);
+  const sorted = useMemo(() => (loaded.status === 'ready' ? filterTimeline(loaded.value.index, filter) : null), [loaded, filter]);
 
   // A chosen event's details appear in the side panel: focus moves there so keyboard and screen-reader users follow.
   const selectionHeading = useRef<HTMLHeadingElement | null>(null);
@@ -190,7 +209,7 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
         <main class="anl-stack" style={{ minWidth: '0' }}>
           <FilterBar
             filter={filter}
-            sites={loaded.status === 'ready' ? loaded.value.sites : []}
+            sites={loaded.status === 'ready' ? loaded.value.index.sites : []}
             actorName={actorFilterName}
             onChange={(patch) => setFilter((current) => withoutEmptyFields({ ...current, ...patch }))}
             onClear={() => setFilter({})}
@@ -198,7 +217,8 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
           {loaded.status === 'failed' && <ErrorNotice error={loaded.error} onRetry={refresh} />}
           {reloading && (
             <p role="status" class="anl-row">
-              <span class="anl-spinner" aria-hidden="true" /> {t('loading')}
+              <span class="anl-spinner" aria-hidden="true" />{' '}
+              {loaded.status === 'ready' && !loaded.value.complete ? t('loadingCount', { count: loaded.value.index.size }) : t('loading')}
             </p>
           )}
           {nothingStored && <p class="anl-notice">{t('emptyStore')}</p>}

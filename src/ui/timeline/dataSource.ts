@@ -7,7 +7,7 @@
  */
 import type { TimelineJsDocument } from '../../background/store/exchange';
 import type { ImportResult } from '../../background/store/store';
-import type { ActorCard, ActorSummary, StoreStats, TimelineEvent, TimelineQuery } from '../../background/store/api';
+import type { ActorCard, ActorSummary, StoreStats, TimelineEvent, TimelinePage, TimelineQuery } from '../../background/store/api';
 
 export type { ActorCard, ActorRef, ActorSummary, ArticleRef, StoreStats, TimelineEvent, TimelinePage, TimelineQuery } from '../../background/store/api';
 export type { ImportResult } from '../../background/store/store';
@@ -22,6 +22,8 @@ export interface TimelineDataSource {
    * and filters it in memory, so a filter change never waits for the store.
    */
   getWholeTimeline(): Promise<TimelineEvent[]>;
+  /** One page of events, oldest first (`limit` of them): the first events, shown while the whole timeline loads. */
+  getTimeline(query: TimelineQuery): Promise<TimelinePage>;
   /** Actors any of whose spellings match `name`. */
   searchActors(name: string, limit?: number): Promise<ActorSummary[]>;
   getActorCard(actorId: string): Promise<ActorCard | undefined>;
