@@ -24,9 +24,13 @@ async function allEvents(source: FakeTimelineSource, filter: TimelineFilter = {}
   return events;
 }
 
-/** Sets a date field of the filters (the page's own date control). */
+/** Sets a date field of the filters: its year, month and day selects, in that order (as a reader would). */
 function setDate(label: 'From' | 'To', iso: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value: iso } });
+  const group = screen.getByRole('group', { name: label });
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  fireEvent.change(within(group).getByRole('combobox', { name: 'Year' }), { target: { value: String(year) } });
+  fireEvent.change(within(group).getByRole('combobox', { name: 'Month' }), { target: { value: String(month) } });
+  fireEvent.change(within(group).getByRole('combobox', { name: 'Day' }), { target: { value: String(day) } });
 }
 
 const listedCount = () => screen.getByRole('heading', { name: /Events by date/ }).textContent ?? '';

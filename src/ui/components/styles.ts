@@ -59,6 +59,11 @@ const BASE_CSS = `
 .anl-event-text.anl-clamp2{white-space:normal}
 .anl-filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem .75rem;align-items:end}
 .anl-filters label{display:flex;flex-direction:column;gap:.2rem;font-size:.85rem}
+.anl-date-range{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:.5rem .75rem}
+.anl-date-field{flex:1 1 16rem;border:0;padding:0;margin:0;min-width:0;font-size:.85rem}
+.anl-date-field legend{padding:0;margin-block-end:.2rem}
+.anl-date-parts{display:flex;gap:.3rem}
+.anl-date-parts select{flex:1 1 0;min-width:0}
 .anl-layout{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem}
 @media (max-width:800px){.anl-layout{grid-template-columns:1fr}}
 .anl-dialog-backdrop{position:fixed;inset:0;background:rgba(0,0,0,.5);display:flex;align-items:center;justify-content:center;z-index:10}

@@ -82,20 +82,19 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
     const request = ++latestLoad.current;
     const isCurrent = () => request === latestLoad.current;
     setReloading(true);
-    let wholeArrived = false;
-    // On the first load only: the earliest events show while the whole timeline (about a second at 10,000
-    // articles) is read. Later reloads keep the previous timeline on screen instead.
-    if (!hasWhole.current) {
-      source.getTimeline({ limit: PREVIEW_EVENTS }).then(
-        (page) => isCurrent() && !wholeArrived && setLoaded({ status: 'ready', value: { index: buildTimelineIndex(page.events), complete: false } }),
-        () => undefined, // the whole read reports the failure
-      );
-    }
-    source
-      .getWholeTimeline()
+    // On the first load only: the earliest events show first, then the whole timeline (about a second at 10,000
+    // articles) is read. One after the other: the preview's small reads would otherwise queue behind the big ones.
+    // Later reloads keep the previous timeline on screen instead.
+    const preview = hasWhole.current
+      ? Promise.resolve()
+      : source.getTimeline({ limit: PREVIEW_EVENTS }).then(
+          (page) => isCurrent() && setLoaded({ status: 'ready', value: { index: buildTimelineIndex(page.events), complete: false } }),
+          () => undefined, // the whole read reports the failure
+        );
+    preview
+      .then(() => source.getWholeTimeline())
       .then(
         (events) => {
-          wholeArrived = true;
           if (!isCurrent()) return;
           hasWhole.current = true;
           setLoaded({ status: 'ready', value: { index: buildTimelineIndex(events), complete: true } });
@@ -210,6 +209,7 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
           <FilterBar
             filter={filter}
             sites={loaded.status === 'ready' ? loaded.value.index.sites : []}
+            years={loaded.status === 'ready' && loaded.value.index.years.length > 0 ? loaded.value.index.years : [new Date().getUTCFullYear()]}
             actorName={actorFilterName}
             onChange={(patch) => setFilter((current) => withoutEmptyFields({ ...current, ...patch }))}
             onClear={() => setFilter({})}

@@ -31,6 +31,8 @@ export interface TimelineIndex {
   byInstant: readonly Entry[];
   /** Every site with an event, sorted: what the site filter offers. */
   sites: readonly string[];
+  /** Every year an event starts or ends in, latest first: what the date fields offer. */
+  years: readonly number[];
   /** Normalised "text + title" per event id, made on the first text search only (most readers never search). */
   searchKeys: Map<TimelineEvent, string> | null;
   size: number;
@@ -56,15 +58,19 @@ function eventSpan(event: TimelineEvent): TimeSpan | null {
 export function buildTimelineIndex(events: readonly TimelineEvent[]): TimelineIndex {
   const entries: Entry[] = [];
   const sites = new Set<string>();
+  const years = new Set<number>();
   for (const event of events) {
     const span = eventSpan(event);
     if (span === null) continue;
-    entries.push({ event, span, firstDay: span.start, lastDay: span.end - DAY_MS, instant: (span.start + span.end) / 2 });
+    const entry = { event, span, firstDay: span.start, lastDay: span.end - DAY_MS, instant: (span.start + span.end) / 2 };
+    entries.push(entry);
     sites.add(event.article.site);
+    years.add(new Date(entry.firstDay).getUTCFullYear());
+    years.add(new Date(entry.lastDay).getUTCFullYear());
   }
   const byStart = [...entries].sort((a, b) => a.span.start - b.span.start || (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0));
   const byInstant = entries.sort((a, b) => a.instant - b.instant);
-  return { byStart, byInstant, sites: [...sites].sort(), searchKeys: null, size: entries.length };
+  return { byStart, byInstant, sites: [...sites].sort(), years: [...years].sort((a, b) => b - a), searchKeys: null, size: entries.length };
 }
 
 /** `YYYY-MM-DD` → ms at 00:00 UTC, or undefined when absent or not a day. */
