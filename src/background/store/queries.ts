@@ -118,10 +118,14 @@ class Joiner {
  */
 export async function getWholeTimeline(tx: ReadTx): Promise<TimelineEvent[]> {
   const [records, actorRecords, articleRecords] = await Promise.all([
-    tx.objectStore('events').index('byDay').getAll(),
+    // From the store, then sorted here: reading through the byDay index looks up every record by its key and
+    // took a third longer in Chromium at 10,000 articles than reading the store in key order.
+    tx.objectStore('events').getAll(),
     tx.objectStore('actors').getAll(),
     tx.objectStore('articles').getAll(),
   ]);
+  // The byDay index's order: [startDay, id], ids compared by code unit as IndexedDB compares them.
+  records.sort((a, b) => a.startDay - b.startDay || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const actors = new Map<string, ActorRef>();
   for (const a of actorRecords) actors.set(a.id, { id: a.id, name: a.name, type: dominantType(a) });
   const articles = new Map<string, ArticleRef>();

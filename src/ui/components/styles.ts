@@ -14,6 +14,8 @@ const BASE_CSS = `
 .anl-root h1{font-size:1.25rem}.anl-root h2{font-size:1.05rem}.anl-root h3{font-size:.95rem}
 .anl-root a{color:var(--anl-accent)}
 .anl-root :focus-visible{outline:3px solid var(--anl-focus);outline-offset:2px}
+/* Chart markers get a drawn ring instead (an outline around an SVG circle is a square, or nothing, by browser). */
+.anl-root .anl-chart-marker:focus,.anl-root .anl-chart-marker:focus-visible{outline:none}
 .anl-root button,.anl-root input,.anl-root select{font:inherit;color:var(--anl-text);background:var(--anl-surface);border:1px solid var(--anl-border);border-radius:6px;padding:.3em .7em;min-height:2rem}
 .anl-root button{cursor:pointer}
 .anl-root button.anl-primary{background:var(--anl-accent);color:var(--anl-on-accent);border-color:var(--anl-accent)}
