@@ -1,8 +1,8 @@
 /**
  * The popup, the timeline page and the options page of the built add-on (dist/firefox) in headless Firefox ESR,
  * driven by puppeteer-core over WebDriver BiDi. Extension pages are driven through page scripts (string
- * expressions, see support/probes.ts). Saves Firefox screenshots of the popup and the timeline page in
- * docs/screenshots/. Run with `npm run test:e2e -- firefox`.
+ * expressions, see support/probes.ts). Saves Firefox screenshots of the popup, the options page and the timeline
+ * page, light and dark, in docs/screenshots/. Run with `npm run test:e2e -- firefox`.
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -184,9 +184,16 @@ describe('Firefox ESR UI (dist/firefox)', () => {
   test('a setting changed on the options page is what the popup then shows', async () => {
     const tabId = await analysedArticleTab();
     const options = await session.openExtensionPage(OPTIONS);
+    await options.setViewport({ width: 900, height: 900 });
     await waitFor('the options form', () => options.evaluate(`!!document.querySelector('input[name=anl-theme][value=dark]')`) as Promise<boolean>);
+    // The storage line is the last part to load: the screenshot waits for it.
+    const storageShown = () => options.evaluate(`/\\(articles: \\d+\\)/.test(document.body.textContent)`) as Promise<boolean>;
+    await waitFor('the storage figures', storageShown);
+    await options.screenshot({ path: join(SHOTS, 'firefox-options-light.png'), fullPage: true });
     await options.evaluate(`document.querySelector('input[name=anl-theme][value=dark]').click()`);
     await waitFor('the theme saved', async () => (await readSettings())?.theme === 'dark');
+    await waitFor('the dark options page', async () => (await options.evaluate(`document.querySelector('.anl-root')?.dataset.theme`)) === 'dark');
+    await options.screenshot({ path: join(SHOTS, 'firefox-options-dark.png'), fullPage: true });
     const popup = await openPopup(tabId);
     await waitFor('the dark popup', async () => (await popup.evaluate(`document.querySelector('.anl-root')?.dataset.theme`)) === 'dark');
     await waitFor('the article', () => textOf(popup, '#anl-article-title'));

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExportedFile, TimelineEvent, TimelineFilter } from '../../src/ui/timeline/dataSource';
-import { FakeTimelineSource } from '../../src/ui/timeline/fakeTimelineSource';
+import { FAKE_BACKUP_FORMAT, FakeTimelineSource } from '../../src/ui/timeline/fakeTimelineSource';
 import { TimelinePage } from '../../src/ui/timeline/TimelinePage';
 
 afterEach(cleanup);
@@ -250,5 +250,52 @@ describe('TimelinePage data tools', () => {
     expect(alert.textContent).toContain('worker restarting');
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('list', { name: 'Events by date' })).toBeTruthy();
+  });
+});
+
+describe('TimelinePage with hostile data', () => {
+  /** One article with a 2,000-character title whose one event names 200 actors, some with 300-character names. */
+  async function hostileSource(): Promise<FakeTimelineSource> {
+    const source = new FakeTimelineSource({ articles: 0 });
+    const article = { id: 'long-1', title: 'عنوان طويل جدًا '.repeat(125), url: 'https://long.example/a', site: 'long.example', published: '2024-03-01', readAt: 1 };
+    const actors = Array.from({ length: 200 }, (_, index) => ({
+      id: `many-${index}`,
+      name: index % 50 === 0 ? `اسم طويل ${index} `.repeat(30) : `فاعل ${index}`,
+      type: 'PERSON' as const,
+    }));
+    const event = { id: 'long-1#0', date: '2024-03-01', grain: 'day' as const, startDate: '2024-03-01', endDate: '2024-03-01', text: 'حدث بنص طويل '.repeat(80), main: true, score: 1, actors, article };
+    await source.importJSON(JSON.stringify({ format: FAKE_BACKUP_FORMAT, articles: [article], events: [event] }));
+    return source;
+  }
+
+  it('keeps long titles, long names and 200 actors usable: clipped names, actors behind "show all", actions in reach', async () => {
+    renderPage(await hostileSource());
+    await waitFor(() => expect(listedCount()).toContain('1 event'));
+    const marker = document.querySelector('.anl-chart-marker')!;
+    // The marker's name is clipped for screen readers; the full text stays in the list and the details.
+    expect(marker.getAttribute('aria-label')!.length).toBeLessThan(220);
+    fireEvent.click(listRows().map((row) => row.querySelector('button')).find((button) => button !== null)!);
+    const details = (await screen.findByRole('heading', { level: 2, name: /2024/ })).closest('section')!;
+    const actorButtons = () => within(details).getAllByRole('button').filter((button) => button.textContent!.includes('فاعل') || button.textContent!.includes('اسم طويل'));
+    expect(actorButtons()).toHaveLength(12);
+    const deleteButton = within(details).getByRole('button', { name: /^Delete the article/ });
+    expect(deleteButton.getAttribute('aria-label')!.length).toBeLessThan(160);
+    fireEvent.click(within(details).getByRole('button', { name: 'Show all (200)' }));
+    expect(actorButtons()).toHaveLength(200);
+    fireEvent.click(within(details).getByRole('button', { name: 'Show fewer' }));
+    expect(actorButtons()).toHaveLength(12);
+  });
+
+  it('says what is going on when the store cannot be read at all, and recovers on retry', async () => {
+    const source = new FakeTimelineSource({ articles: 10 });
+    vi.spyOn(source, 'getTimeline').mockRejectedValueOnce(new Error('worker restarting'));
+    vi.spyOn(source, 'getWholeTimeline').mockRejectedValueOnce(new Error('worker restarting'));
+    renderPage(source);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('worker restarting');
+    expect(screen.queryByRole('list', { name: 'Events by date' })).toBeNull();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(listedCount()).toContain('60 events'));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -47,6 +47,9 @@ const MARKER_GAP_PX = 8;
 /** Above this many events in the window, lanes cannot stay readable: draw density. */
 const MAX_MARKERS = 500;
 const ZOOM_STEP = 1.6;
+/** A marker's name stays short enough to be read out as the reader arrows past it. */
+const NAME_CHARS = 160;
+const clip = (text: string) => (text.length > NAME_CHARS ? `${text.slice(0, NAME_CHARS)}…` : text);
 
 export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: TimelineChartProps) {
   const { t, plural, language, direction } = useTranslator();
@@ -160,7 +163,7 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
       const cx = xs[visibleIndex] ?? 0;
       const cy = AXIS_Y - 12 - lane * LANE_HEIGHT;
       const r = item.event.main ? 5 : 3.5;
-      const name = `${formatDateValue(item.event.date, language)} · ${item.event.text}`;
+      const name = `${formatDateValue(item.event.date, language)} · ${clip(item.event.text)}`;
       if (item.event.id === focusedId) {
         focusRing = <circle class="anl-chart-focus" cx={cx} cy={cy} r={r + 3.5} fill="none" stroke="var(--anl-focus)" stroke-width="2.5" pointer-events="none" />;
       }
