@@ -1,6 +1,7 @@
 // The timeline page reads the whole timeline once and filters it in memory (src/ui/timeline/timelineIndex.ts);
 // these tests hold that reading and that filtering to what the store's own paged query answers.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { wrap, type IDBPDatabase } from 'idb';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent, TimelineQuery, TimelineStore } from '../../src/background/store';
 import { buildTimelineIndex, filterTimeline } from '../../src/ui/timeline/timelineIndex';
 import { freshStore, makeAnalysis, url } from './helpers';
@@ -119,5 +120,66 @@ describe('the page’s in-memory filters agree with the store’s query', () => 
       expect(ids(inMemory.placed.map((p) => p.event))).toEqual(ids(inMemory.byStart));
     }
     expect(index.sites).toEqual(['a.example', 'b.example']);
+  });
+});
+
+describe('the kept copy of the whole timeline', () => {
+  /** The database without the store, at its current version. */
+  const openIdb = (name: string, factory: IDBFactory) => wrap(factory.open(name)) as unknown as Promise<IDBPDatabase>;
+
+  /** The copy record and the write count, read straight from the database. */
+  async function metaOf(factory: IDBFactory, name: string) {
+    const db = await openIdb(name, factory);
+    try {
+      return { copy: await db.get('meta', 'wholeTimeline'), writes: (await db.get('meta', 'writes'))?.value as number | undefined };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('is saved after a bulk read, then served instead of the records, and dropped by any write', async () => {
+    const { store: s, factory, name } = await freshStore();
+    await s.addArticle(
+      makeAnalysis({ title: 'أول', site: 'a.example', actors: [{ name: 'سلمى الخطيب' }], events: [{ date: '2024-01-02', text: 'حدث أول.', actors: ['سلمى الخطيب'] }] }),
+      { url: url('c1'), readAt: 1 },
+    );
+    const fresh = await s.getWholeTimeline();
+    await vi.waitFor(async () => expect((await metaOf(factory, name)).copy).toBeDefined());
+    const { copy, writes } = await metaOf(factory, name);
+    expect(copy.value).toBe(writes);
+    // Served from the copy: equal to the bulk read, refs still shared.
+    const again = await s.getWholeTimeline();
+    expect(again).toEqual(fresh);
+    // Proof that the copy (not the records) answered: a doctored copy with the right count shows through.
+    const db = await openIdb(name, factory);
+    await db.put('meta', { ...copy, snapshot: (copy.snapshot as string).replace('حدث أول.', 'من النسخة') });
+    db.close();
+    expect((await s.getWholeTimeline())[0]!.text).toBe('من النسخة');
+
+    await s.addArticle(
+      makeAnalysis({ title: 'ثان', site: 'b.example', actors: [{ name: 'سلمى الخطيب' }], events: [{ date: '2024-01-03', text: 'حدث ثان.', actors: ['سلمى الخطيب'] }] }),
+      { url: url('c2'), readAt: 2 },
+    );
+    expect((await metaOf(factory, name)).copy).toBeUndefined();
+    const afterWrite = await s.getWholeTimeline();
+    expect(afterWrite.map((e) => e.text)).toEqual(['حدث أول.', 'حدث ثان.']);
+  });
+
+  it('never answers with events older than the last write, even when a write lands while a copy is being made', async () => {
+    const { store: s } = await freshStore();
+    const reads: Array<Promise<TimelineEvent[]>> = [];
+    for (let n = 0; n < 4; n++) {
+      reads.push(s.getWholeTimeline());
+      await s.addArticle(
+        makeAnalysis({ title: `مقال ${n}`, site: 'a.example', actors: [{ name: 'مازن العلي' }], events: [{ date: `2024-02-0${n + 1}`, text: `حدث ${n}.`, actors: ['مازن العلي'] }] }),
+        { url: url(`r${n}`), readAt: n },
+      );
+      expect((await s.getWholeTimeline()).map((e) => e.text)).toHaveLength(n + 1);
+    }
+    await Promise.all(reads);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await s.getWholeTimeline()).toEqual(await s.getTimeline({ limit: 500 }).then((p) => p.events));
+    await s.clearAll();
+    expect(await s.getWholeTimeline()).toEqual([]);
   });
 });

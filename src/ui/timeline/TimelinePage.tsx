@@ -50,8 +50,8 @@ interface ShownTimeline {
   complete: boolean;
 }
 
-/** Events shown before the whole timeline is in: a screenful and more, read in a few tens of ms. */
-const PREVIEW_EVENTS = 200;
+/** Events shown before the whole timeline is in: a screenful of the list and more, read in a few tens of ms. */
+const PREVIEW_EVENTS = 60;
 
 type Selection = { kind: 'event'; event: TimelineEvent } | { kind: 'actor'; card: Loaded<ActorCard> } | null;
 
