@@ -212,6 +212,14 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     assert.match((await page.evaluate('document.body.textContent')) as string, /لقاء بين سلمى الخطيب/);
     await page.screenshot({ path: join(SHOTS, 'firefox-timeline-light.png') });
 
+    // The chart's markers from the keyboard, in Firefox too: Tab from the chart reaches a marker, Enter opens it.
+    await page.evaluate(`document.querySelector('[role=group][aria-label="Events on a time axis"]').focus()`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(`document.activeElement?.classList.contains('anl-chart-marker') ?? false`), true, 'a marker has focus after Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await waitFor('the event opened from the chart', () => page.evaluate(`!!document.querySelector('#anl-selected-event')`) as Promise<boolean>);
+
     const csvBefore = await exportThrough(page, 'Export CSV');
     assert.equal(csvBefore.name, 'arabic-news-lens-timeline.csv');
     const backup = await exportThrough(page, 'Export backup (JSON)');
