@@ -183,3 +183,13 @@ describe('the kept copy of the whole timeline', () => {
     expect(await s.getWholeTimeline()).toEqual([]);
   });
 });
+
+describe('a damaged copy', () => {
+  it('is ignored: the timeline is read in bulk instead', async () => {
+    const { unpackTimeline, packTimeline } = await import('../../src/background/store/snapshot');
+    expect(unpackTimeline('{not json')).toBeNull();
+    expect(unpackTimeline(JSON.stringify({ format: 999, events: [] }))).toBeNull();
+    const events = await store.getWholeTimeline();
+    expect(unpackTimeline(packTimeline(events))).toEqual(events);
+  });
+});

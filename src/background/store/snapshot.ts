@@ -50,10 +50,15 @@ export function packTimeline(events: readonly TimelineEvent[]): string {
   return JSON.stringify(packed);
 }
 
-/** The events back, sharing one object per actor and per article; null for a copy in another format. */
+/** The events back, sharing one object per actor and per article; null for a copy in another format or damaged. */
 export function unpackTimeline(text: string): TimelineEvent[] | null {
-  const packed = JSON.parse(text) as Packed;
-  if (packed.format !== FORMAT) return null;
+  let packed: Packed;
+  try {
+    packed = JSON.parse(text) as Packed;
+  } catch {
+    return null; // read in bulk instead: a damaged cache must not keep the timeline from opening
+  }
+  if (packed?.format !== FORMAT || !Array.isArray(packed.events)) return null;
   const actors: ActorRef[] = packed.actors.map(([id, name, type]) => ({ id, name, type }));
   return packed.events.map(([id, date, grain, startDate, endDate, text, main, score, actorIndexes, article]) => ({
     id,
