@@ -148,6 +148,10 @@ const EN = {
   shortcutsHeading: 'Keyboard shortcuts',
   noShortcuts: 'No shortcut is set.',
   shortcutUnset: 'not set',
+  shortcutOpenPopup: 'Open the popup',
+  shortcutToggleHighlights: 'Show or hide the highlighted names on this page',
+  shortcutNextMention: 'Next highlighted name: open its card',
+  shortcutPreviousMention: 'Previous highlighted name: open its card',
   privacyHeading: 'Privacy',
   privacyText:
     'Everything runs on your device. The extension makes no network request, nothing leaves your device, and nothing is stored from pages that are not Arabic news articles.',
@@ -299,6 +303,10 @@ const AR: Record<MessageKey, string> = {
   shortcutsHeading: 'اختصارات لوحة المفاتيح',
   noShortcuts: 'لم يُضبط أي اختصار.',
   shortcutUnset: 'غير مضبوط',
+  shortcutOpenPopup: 'فتح النافذة المنبثقة',
+  shortcutToggleHighlights: 'إظهار الأسماء المظلَّلة في هذه الصفحة أو إخفاؤها',
+  shortcutNextMention: 'الاسم المظلَّل التالي: فتح بطاقته',
+  shortcutPreviousMention: 'الاسم المظلَّل السابق: فتح بطاقته',
   privacyHeading: 'الخصوصية',
   privacyText:
     'يجري كل شيء على جهازك. لا تُرسل الإضافة أي طلب عبر الشبكة، ولا يغادر جهازك شيء، ولا يُخزَّن شيء من الصفحات التي ليست مقالات إخبارية عربية.',
