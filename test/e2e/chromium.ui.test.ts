@@ -256,9 +256,12 @@ describe('Chromium UI (dist/chrome)', () => {
     const firstMarker = await focusedMarker();
     assert.ok(firstMarker, 'a marker has focus after Tab');
     await page.keyboard.press('ArrowRight');
-    const secondMarker = await focusedMarker();
-    assert.ok(secondMarker && secondMarker !== firstMarker, 'the arrow moved to another marker');
-    assert.equal(await page.locator('.anl-chart-focus').count(), 1, 'the focused marker has its ring');
+    // Focus moves once the chart has re-rendered with the new tabbable marker.
+    const secondMarker = await waitFor('the arrow to move to another marker', async () => {
+      const id = await focusedMarker();
+      return id !== null && id !== firstMarker ? id : undefined;
+    });
+    await waitFor('the focused marker’s ring', async () => (await page.locator('.anl-chart-focus').count()) === 1);
     const markerName = (await page.locator(`.anl-chart-marker[data-event-id="${secondMarker}"]`).getAttribute('aria-label')) ?? '';
     await page.keyboard.press('Enter');
     await page.locator('#anl-selected-event').waitFor();

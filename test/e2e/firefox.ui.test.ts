@@ -216,7 +216,10 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     await page.evaluate(`document.querySelector('[role=group][aria-label="Events on a time axis"]').focus()`);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(`document.activeElement?.classList.contains('anl-chart-marker') ?? false`), true, 'a marker has focus after Tab');
+    const firstMarker = await page.evaluate(`document.activeElement.getAttribute('data-event-id')`);
     await page.keyboard.press('ArrowRight');
+    // Focus moves once the chart has re-rendered with the new tabbable marker.
+    await waitFor('the arrow to move to another marker', async () => (await page.evaluate(`document.activeElement?.getAttribute('data-event-id') ?? null`)) !== firstMarker);
     await page.keyboard.press('Enter');
     await waitFor('the event opened from the chart', () => page.evaluate(`!!document.querySelector('#anl-selected-event')`) as Promise<boolean>);
 
