@@ -1,8 +1,11 @@
 /**
  * The extension's pages in real headless Chromium (dist/chrome), with an empty timeline and with 10,000 articles:
  *   - the popup's time to first content (the article's title on screen), empty store vs. 10k store;
- *   - the timeline page's render (first events on screen, and every event loaded), empty vs. 10k;
+ *   - the timeline page's render (first events on screen, and every event loaded), empty vs. 10k, both after a
+ *     write (every record read) and with nothing written since the last opening (the kept copy read);
  *   - the site filter at 10k against the unfiltered view (the same page switching back and forth);
+ *   - a search of the events' words at 10k against clearing it (same page, back and forth);
+ *   - the timeline page's JS heap after a garbage collection, empty vs. 10k (Chromium's Runtime.getHeapUsage);
  *   - how long filling IndexedDB with 10k articles takes (one import of our JSON backup through the page's input).
  * Times are taken in the page (performance.now() from navigation start, or around the filter change), so the
  * driver's round trips are not counted. The empty-store baselines run in a fresh profile; the filled profile is kept
@@ -71,6 +74,41 @@ const FILTER_BY_SITE = `async ([site, expected]) => {
   return performance.now() - started;
 }`;
 
+/**
+ * Run in the timeline page: types `text` into the event search and resolves with [ms, events listed] once the
+ * list shows `expected` events (or, with expected -1, any count other than the one before) and nothing is loading.
+ */
+const SEARCH_EVENTS = `async ([text, expected]) => {
+  const input = [...document.querySelectorAll('input[type=search]')].find((i) => i.closest('label')?.textContent?.includes('Search the events'));
+  const count = () => Number((/\\(([^)]*)\\)/.exec(document.querySelector('#anl-event-list')?.textContent ?? '')?.[1] ?? '').replace(/\\D/g, ''));
+  const before = count();
+  const started = performance.now();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((resolve, reject) => {
+    const done = () => (expected < 0 ? count() !== before : count() === expected) && !document.querySelector('main .anl-spinner');
+    if (done()) return resolve();
+    setTimeout(() => reject(new Error('the list never showed the search result (it shows ' + count() + ')')), 120000);
+    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); resolve(); } });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  return [performance.now() - started, count()];
+}`;
+/** Words of one of the invented articles' topics ("desalination"): some events have them, most do not. */
+const SEARCH_TEXT = 'تحلية المياه';
+
+/** The page's JS heap in MB after a full garbage collection (what the page keeps, not what it last allocated). */
+async function heapMegabytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 1e6;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function fromSamples(name: string, samples: number[], unitsPerRun?: number, unit?: string): Measurement {
   return { name, runs: samples.length, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), unitsPerRun, unit };
 }
@@ -94,12 +132,44 @@ async function popupFirstContent(session: ChromiumSession, tabId: number): Promi
   return samples;
 }
 
-async function timelineRender(page: Page, url: string): Promise<{ first: number[]; complete: number[] }> {
+/**
+ * Run in an extension page: does to the timeline database what any write does to the page's kept copy of the
+ * whole timeline (src/background/store/snapshot.ts): the write count moves on and the copy goes. The next opening
+ * then reads every record, as the first opening after reading an article does.
+ */
+const AS_AFTER_A_WRITE = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('arabic-news-lens-timeline');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const get = meta.get('writes');
+    get.onsuccess = () => { meta.put({ key: 'writes', value: (get.result?.value ?? 0) + 1 }); meta.delete('wholeTimeline'); };
+    tx.oncomplete = () => { db.close(); resolve(true); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
+/** Run in an extension page: the size in characters of the kept copy of the whole timeline, 0 while there is none. */
+const KEPT_COPY_CHARS = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('arabic-news-lens-timeline');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const get = db.transaction(['meta'], 'readonly').objectStore('meta').get('wholeTimeline');
+    get.onsuccess = () => { db.close(); resolve(get.result?.snapshot?.length ?? 0); };
+    get.onerror = () => reject(get.error);
+  };
+})`;
+
+async function timelineRender(page: Page, url: string, afterAWrite = false): Promise<{ first: number[]; complete: number[] }> {
   // In front: Chromium throttles timers and frames in background tabs, which would time the throttling.
   await page.bringToFront();
   const first: number[] = [];
   const complete: number[] = [];
   for (let run = 0; run < PAGE_RUNS + 1; run += 1) {
+    if (afterAWrite) await page.evaluate(AS_AFTER_A_WRITE);
     await page.goto(url);
     const at = await waitFor('the timeline loaded', () => page.evaluate<[number, number] | undefined>('window.__completeAt === undefined ? undefined : [window.__firstEventsAt, window.__completeAt]'), {
       timeoutMs: 120_000,
@@ -148,6 +218,7 @@ export const suite: BenchSuite = {
       const fresh = await launchChromium();
       let popupEmpty: Measurement;
       let renderEmpty: Measurement;
+      let heapEmpty = NaN;
       try {
         const page = await timelinePage(fresh);
         const tabId = await analysedArticle(fresh, page, articleUrl);
@@ -156,6 +227,7 @@ export const suite: BenchSuite = {
         await page.getByText(/Nothing read yet/).waitFor();
         popupEmpty = fromSamples('popup first content, empty store', await popupFirstContent(fresh, tabId));
         renderEmpty = fromSamples('timeline loaded, empty store', (await timelineRender(page, fresh.extensionUrl(TIMELINE_PAGE))).complete);
+        heapEmpty = await heapMegabytes(page);
       } finally {
         await fresh.close();
       }
@@ -192,11 +264,27 @@ export const suite: BenchSuite = {
         const popupFull = fromSamples(`popup first content, ${ARTICLES.toLocaleString('en')} articles`, await popupFirstContent(filled, tabId));
         lines.push(formatMeasurement(popupFull), formatMeasurement(popupEmpty), ratioLine(popupFull, popupEmpty));
 
-        const render = await timelineRender(page, filled.extensionUrl(TIMELINE_PAGE));
+        // After a write (the usual case: articles were read since the last opening), the page reads every record.
+        const cold = await timelineRender(page, filled.extensionUrl(TIMELINE_PAGE), true);
         const events = await page.evaluate<number>(LISTED_EVENTS);
-        const renderFirst = fromSamples(`timeline first events, ${ARTICLES.toLocaleString('en')} articles`, render.first);
-        const renderComplete = fromSamples(`timeline all ${events.toLocaleString('en')} events loaded`, render.complete, events, 'events');
+        const renderFirst = fromSamples(`timeline first events, ${ARTICLES.toLocaleString('en')} articles`, cold.first);
+        const renderComplete = fromSamples(`timeline all ${events.toLocaleString('en')} events, after a write`, cold.complete, events, 'events');
         lines.push(formatMeasurement(renderFirst), formatMeasurement(renderComplete), formatMeasurement(renderEmpty), ratioLine(renderComplete, renderEmpty));
+        // Nothing written since the last opening: the kept copy answers. The page saves it just after its first
+        // render; the runs above navigate away at once, so the page is given the time a reader would give it.
+        await page.goto(filled.extensionUrl(TIMELINE_PAGE));
+        const copyChars = await waitFor(
+          'the kept copy',
+          async () => {
+            const chars = await page.evaluate<number>(KEPT_COPY_CHARS);
+            return chars > 0 ? chars : undefined;
+          },
+          { timeoutMs: 60_000 },
+        );
+        lines.push(`kept copy of the whole timeline: ${(copyChars / 1e6).toFixed(1)} million characters`);
+        const warm = await timelineRender(page, filled.extensionUrl(TIMELINE_PAGE));
+        const renderWarm = fromSamples(`timeline all ${events.toLocaleString('en')} events, unchanged`, warm.complete, events, 'events');
+        lines.push(formatMeasurement(renderWarm), ratioLine(renderWarm, renderEmpty));
 
         const filtered: number[] = [];
         const unfiltered: number[] = [];
@@ -212,6 +300,23 @@ export const suite: BenchSuite = {
         const filterSite = fromSamples(`filter by site (${siteEvents.toLocaleString('en')} events)`, filtered);
         const filterNone = fromSamples(`remove the filter (${events.toLocaleString('en')} events)`, unfiltered);
         lines.push(formatMeasurement(filterSite), formatMeasurement(filterNone), ratioLine(filterSite, filterNone));
+
+        const searched: number[] = [];
+        const cleared: number[] = [];
+        let found = -1;
+        for (let run = 0; run < FILTER_RUNS + 1; run += 1) {
+          const [toSearch, listed] = await page.evaluate<[number, number]>(call(SEARCH_EVENTS, [SEARCH_TEXT, found]));
+          const [toAll] = await page.evaluate<[number, number]>(call(SEARCH_EVENTS, ['', events]));
+          found = listed;
+          if (run >= 1) {
+            searched.push(toSearch);
+            cleared.push(toAll);
+          }
+        }
+        const search = fromSamples(`search the events (${found.toLocaleString('en')} found)`, searched);
+        const searchCleared = fromSamples(`clear the search (${events.toLocaleString('en')} events)`, cleared);
+        lines.push(formatMeasurement(search), formatMeasurement(searchCleared), ratioLine(search, searchCleared));
+        lines.push(`timeline page JS heap after GC: ${(await heapMegabytes(page)).toFixed(1)} MB with ${events.toLocaleString('en')} events, ${heapEmpty.toFixed(1)} MB with an empty store`);
       } finally {
         await filled.close();
       }

@@ -247,6 +247,25 @@ describe('Chromium UI (dist/chrome)', () => {
     await waitFor('the site filter applied', async () => (await eventCount(page)) === 2 * eventsPerArticle);
     assert.equal((await eventTexts(page)).length, 2 * eventsPerArticle);
     await page.screenshot({ path: join(SHOTS, 'chromium-timeline-filtered.png') });
+
+    // The chart's markers from the keyboard: Tab goes from the chart into its one tabbable marker, the arrow key to
+    // the next event in time, Enter opens it in the side panel.
+    await page.getByRole('group', { name: 'Events on a time axis' }).focus();
+    await page.keyboard.press('Tab');
+    const focusedMarker = () => page.evaluate(() => document.activeElement?.getAttribute('data-event-id') ?? null);
+    const firstMarker = await focusedMarker();
+    assert.ok(firstMarker, 'a marker has focus after Tab');
+    await page.keyboard.press('ArrowRight');
+    // Focus moves once the chart has re-rendered with the new tabbable marker.
+    const secondMarker = await waitFor('the arrow to move to another marker', async () => {
+      const id = await focusedMarker();
+      return id !== null && id !== firstMarker ? id : undefined;
+    });
+    await waitFor('the focused marker’s ring', async () => (await page.locator('.anl-chart-focus').count()) === 1);
+    const markerName = (await page.locator(`.anl-chart-marker[data-event-id="${secondMarker}"]`).getAttribute('aria-label')) ?? '';
+    await page.keyboard.press('Enter');
+    await page.locator('#anl-selected-event').waitFor();
+    assert.ok(markerName.startsWith((await page.locator('#anl-selected-event').textContent()) ?? '-'), 'the opened event is the focused one');
     await page.close();
 
     // The hover card's "full timeline" goes through the worker's openTimeline, which opens the page on the actor.

@@ -1,8 +1,8 @@
 /**
  * The popup, the timeline page and the options page of the built add-on (dist/firefox) in headless Firefox ESR,
  * driven by puppeteer-core over WebDriver BiDi. Extension pages are driven through page scripts (string
- * expressions, see support/probes.ts). Saves Firefox screenshots of the popup and the timeline page in
- * docs/screenshots/. Run with `npm run test:e2e -- firefox`.
+ * expressions, see support/probes.ts). Saves Firefox screenshots of the popup, the options page and the timeline
+ * page, light and dark, in docs/screenshots/. Run with `npm run test:e2e -- firefox`.
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -184,9 +184,16 @@ describe('Firefox ESR UI (dist/firefox)', () => {
   test('a setting changed on the options page is what the popup then shows', async () => {
     const tabId = await analysedArticleTab();
     const options = await session.openExtensionPage(OPTIONS);
+    await options.setViewport({ width: 900, height: 900 });
     await waitFor('the options form', () => options.evaluate(`!!document.querySelector('input[name=anl-theme][value=dark]')`) as Promise<boolean>);
+    // The storage line is the last part to load: the screenshot waits for it.
+    const storageShown = () => options.evaluate(`/\\(articles: \\d+\\)/.test(document.body.textContent)`) as Promise<boolean>;
+    await waitFor('the storage figures', storageShown);
+    await options.screenshot({ path: join(SHOTS, 'firefox-options-light.png'), fullPage: true });
     await options.evaluate(`document.querySelector('input[name=anl-theme][value=dark]').click()`);
     await waitFor('the theme saved', async () => (await readSettings())?.theme === 'dark');
+    await waitFor('the dark options page', async () => (await options.evaluate(`document.querySelector('.anl-root')?.dataset.theme`)) === 'dark');
+    await options.screenshot({ path: join(SHOTS, 'firefox-options-dark.png'), fullPage: true });
     const popup = await openPopup(tabId);
     await waitFor('the dark popup', async () => (await popup.evaluate(`document.querySelector('.anl-root')?.dataset.theme`)) === 'dark');
     await waitFor('the article', () => textOf(popup, '#anl-article-title'));
@@ -204,6 +211,17 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     await waitFor('the events', async () => (await eventCount(page)) === FIXTURE_ARTICLES * eventsPerArticle);
     assert.match((await page.evaluate('document.body.textContent')) as string, /لقاء بين سلمى الخطيب/);
     await page.screenshot({ path: join(SHOTS, 'firefox-timeline-light.png') });
+
+    // The chart's markers from the keyboard, in Firefox too: Tab from the chart reaches a marker, Enter opens it.
+    await page.evaluate(`document.querySelector('[role=group][aria-label="Events on a time axis"]').focus()`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(`document.activeElement?.classList.contains('anl-chart-marker') ?? false`), true, 'a marker has focus after Tab');
+    const firstMarker = await page.evaluate(`document.activeElement.getAttribute('data-event-id')`);
+    await page.keyboard.press('ArrowRight');
+    // Focus moves once the chart has re-rendered with the new tabbable marker.
+    await waitFor('the arrow to move to another marker', async () => (await page.evaluate(`document.activeElement?.getAttribute('data-event-id') ?? null`)) !== firstMarker);
+    await page.keyboard.press('Enter');
+    await waitFor('the event opened from the chart', () => page.evaluate(`!!document.querySelector('#anl-selected-event')`) as Promise<boolean>);
 
     const csvBefore = await exportThrough(page, 'Export CSV');
     assert.equal(csvBefore.name, 'arabic-news-lens-timeline.csv');

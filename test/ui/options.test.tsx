@@ -97,6 +97,10 @@ describe('OptionsPanel', () => {
     const shortcuts = screen.getByRole('heading', { name: 'Keyboard shortcuts' }).parentElement!;
     expect(await within(shortcuts).findByText('Alt+Shift+L')).toBeTruthy();
     expect(within(shortcuts).getByText('not set')).toBeTruthy();
+    // Named in the UI language, the popup's own command too (the browser gives it no description).
+    expect(within(shortcuts).getByText('Open the popup')).toBeTruthy();
+    expect(within(shortcuts).queryByText('_execute_action')).toBeNull();
+    expect(within(shortcuts).getByText('Open the timeline')).toBeTruthy();
     expect(screen.getByTestId('privacy').textContent).toContain('no network request');
     const storage = screen.getByRole('heading', { name: 'Storage used' }).parentElement!;
     await waitFor(() => expect(storage.textContent).toMatch(/3\.5 MB/));

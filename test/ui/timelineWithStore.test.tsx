@@ -55,7 +55,7 @@ describe('TimelinePage over the real store', () => {
   it('lists the stored events in date order and finds an actor by another spelling', async () => {
     renderWith(await storeWithArticles());
     await waitFor(() => expect(eventTexts()).toEqual(['سبق أن وعد بايدن بالزيارة.', 'زار بايدن كييف.', 'استضاف البوسعيدي المحادثات.']));
-    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'بايدن' } });
+    fireEvent.input(screen.getByRole('searchbox', { name: /Search a name/ }), { target: { value: 'بايدن' } });
     fireEvent.click(within(await screen.findByRole('list', { name: 'Actors' })).getByRole('button', { name: /جو بايدن/ }));
     const actorView = (await screen.findByRole('heading', { level: 2, name: /جو بايدن/ })).closest('section')!;
     expect(actorView.textContent).toContain('الرئيس الأمريكي');

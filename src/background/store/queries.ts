@@ -110,6 +110,58 @@ class Joiner {
   }
 }
 
+/**
+ * Every event, oldest first (by start day, then id, as `getTimeline` pages them), each joined to its actors and
+ * article, in one readonly transaction of three bulk reads. The timeline page filters this in memory: at 10,000
+ * articles one bulk read is many times faster than stepping a cursor and joining event by event, page after page.
+ * Events share one ActorRef per actor and one ArticleRef per article, so 20,000 events cost little memory.
+ */
+export async function getWholeTimeline(tx: ReadTx): Promise<TimelineEvent[]> {
+  const [records, actorRecords, articleRecords] = await Promise.all([
+    // From the store, then sorted here: reading through the byDay index looks up every record by its key and
+    // took a third longer in Chromium at 10,000 articles than reading the store in key order.
+    tx.objectStore('events').getAll(),
+    tx.objectStore('actors').getAll(),
+    tx.objectStore('articles').getAll(),
+  ]);
+  // The byDay index's order: [startDay, id], ids compared by code unit as IndexedDB compares them.
+  records.sort((a, b) => a.startDay - b.startDay || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const actors = new Map<string, ActorRef>();
+  for (const a of actorRecords) actors.set(a.id, { id: a.id, name: a.name, type: dominantType(a) });
+  const articles = new Map<string, ArticleRef>();
+  for (const a of articleRecords) articles.set(a.id, articleRef(a));
+  // Many events share a day: format each day once.
+  const isoDays = new Map<number, string>();
+  const iso = (day: number): string => {
+    let text = isoDays.get(day);
+    if (text === undefined) isoDays.set(day, (text = dayToIso(day)));
+    return text;
+  };
+  const events: TimelineEvent[] = [];
+  for (const e of records) {
+    const article = articles.get(e.articleId);
+    if (!article) continue; // as in getTimeline: an event whose article is gone is not shown
+    const refs: ActorRef[] = [];
+    for (const id of e.actorIds) {
+      const actor = actors.get(id);
+      if (actor) refs.push(actor);
+    }
+    events.push({
+      id: e.id,
+      date: e.date,
+      grain: e.grain,
+      startDate: iso(e.startDay),
+      endDate: iso(e.endDay),
+      text: e.text,
+      main: e.main,
+      score: e.score,
+      actors: refs,
+      article,
+    });
+  }
+  return events;
+}
+
 function keyRange(lower: unknown[] | undefined, lowerOpen: boolean, upper: unknown[] | undefined, upperOpen: boolean) {
   if (lower && upper) return IDBKeyRange.bound(lower, upper, lowerOpen, upperOpen);
   if (lower) return IDBKeyRange.lowerBound(lower, lowerOpen);

@@ -134,4 +134,6 @@ export type CorrectionRule =
 export interface MetaRecord {
   key: string;
   value: number;
+  /** Only on the whole-timeline copy (snapshot.ts): the packed events; `value` is the write count it is valid for. */
+  snapshot?: string;
 }

@@ -37,6 +37,7 @@ import {
   type WriteTx,
 } from './engine';
 import * as queries from './queries';
+import { packTimeline, SNAPSHOT_KEY, unpackTimeline, WRITES_KEY } from './snapshot';
 import type { ReadTx } from './queries';
 import { StoreError, toStoreError } from './errors';
 import { nameKey, textHash } from './keys';
@@ -127,7 +128,12 @@ export class TimelineStore {
     const done = tx.done;
     done.catch(() => undefined); // handled below; avoids an unhandled rejection while fn runs
     try {
+      // Every write counts (before fn, which may clear `meta`): the whole-timeline copy is valid for one count only.
+      const writes = (await tx.objectStore('meta').get(WRITES_KEY))?.value ?? 0;
       const result = await fn(tx);
+      const meta = tx.objectStore('meta');
+      await meta.put({ key: WRITES_KEY, value: writes + 1 });
+      await meta.delete(SNAPSHOT_KEY);
       await done;
       return result;
     } catch (err) {
@@ -334,6 +340,38 @@ export class TimelineStore {
   /** Events by date (oldest first unless `order: 'desc'`), filtered and paged. */
   async getTimeline(query: TimelineQuery = {}): Promise<TimelinePage> {
     return this.read((tx) => queries.getTimeline(tx, query));
+  }
+
+  /**
+   * Every event, oldest first, joined to its actors and article: what the timeline page filters in memory.
+   * From the kept copy when nothing was written since it was made (snapshot.ts); otherwise read in bulk, and a
+   * copy is saved for next time.
+   */
+  async getWholeTimeline(): Promise<TimelineEvent[]> {
+    const { events, writes, fromCopy } = await this.read(async (tx) => {
+      const meta = tx.objectStore('meta');
+      const [counter, copy] = await Promise.all([meta.get(WRITES_KEY), meta.get(SNAPSHOT_KEY)]);
+      const count = counter?.value ?? 0;
+      const kept = copy?.snapshot !== undefined && copy.value === count ? unpackTimeline(copy.snapshot) : null;
+      if (kept !== null) return { events: kept, writes: count, fromCopy: true };
+      return { events: await queries.getWholeTimeline(tx), writes: count, fromCopy: false };
+    });
+    // Later, not now: packing takes a while, and the caller wants its events first.
+    if (!fromCopy) setTimeout(() => void this.saveTimelineCopy(events, writes), 0);
+    return events;
+  }
+
+  /** Keeps the copy if no write came in since the read it was made from; a failure only costs speed next time. */
+  private async saveTimelineCopy(events: readonly TimelineEvent[], writes: number): Promise<void> {
+    try {
+      const snapshot = packTimeline(events);
+      const tx = (await this.connection()).transaction(['meta'], 'readwrite');
+      const meta = tx.objectStore('meta');
+      if (((await meta.get(WRITES_KEY))?.value ?? 0) === writes) await meta.put({ key: SNAPSHOT_KEY, value: writes, snapshot });
+      await tx.done;
+    } catch {
+      // A cache: nothing depends on it.
+    }
   }
 
   /** By actor id, or the best match for a name in any spelling; undefined when unknown. */

@@ -14,6 +14,8 @@ const BASE_CSS = `
 .anl-root h1{font-size:1.25rem}.anl-root h2{font-size:1.05rem}.anl-root h3{font-size:.95rem}
 .anl-root a{color:var(--anl-accent)}
 .anl-root :focus-visible{outline:3px solid var(--anl-focus);outline-offset:2px}
+/* Chart markers get a drawn ring instead (an outline around an SVG circle is a square, or nothing, by browser). */
+.anl-root .anl-chart-marker:focus,.anl-root .anl-chart-marker:focus-visible{outline:none}
 .anl-root button,.anl-root input,.anl-root select{font:inherit;color:var(--anl-text);background:var(--anl-surface);border:1px solid var(--anl-border);border-radius:6px;padding:.3em .7em;min-height:2rem}
 .anl-root button{cursor:pointer}
 .anl-root button.anl-primary{background:var(--anl-accent);color:var(--anl-on-accent);border-color:var(--anl-accent)}
@@ -59,6 +61,11 @@ const BASE_CSS = `
 .anl-event-text.anl-clamp2{white-space:normal}
 .anl-filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem .75rem;align-items:end}
 .anl-filters label{display:flex;flex-direction:column;gap:.2rem;font-size:.85rem}
+.anl-date-range{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:.5rem .75rem}
+.anl-date-field{flex:1 1 16rem;border:0;padding:0;margin:0;min-width:0;font-size:.85rem}
+.anl-date-field legend{padding:0;margin-block-end:.2rem}
+.anl-date-parts{display:flex;gap:.3rem}
+.anl-date-parts select{flex:1 1 0;min-width:0}
 .anl-layout{display:grid;grid-template-columns:minmax(0,1fr) 20rem;gap:1rem}
 @media (max-width:800px){.anl-layout{grid-template-columns:1fr}}
 .anl-dialog-backdrop{position:fixed;inset:0;background:rgba(0,0,0,.5);display:flex;align-items:center;justify-content:center;z-index:10}

@@ -9,7 +9,7 @@ import { CARD_DELAY_RANGE, normalizeHostname, type Settings, type SettingsPatch 
 import { ACTOR_TYPES, ActorTypeBadge, actorTypeLabelKey } from '../components/ActorTypeBadge';
 import { ErrorNotice, describeFailure } from '../components/ErrorNotice';
 import { formatBytes } from '../components/format';
-import { resolveViewLanguage, useTranslator } from '../components/i18n';
+import { resolveViewLanguage, useTranslator, type MessageKey } from '../components/i18n';
 import { UiRoot } from '../components/UiRoot';
 import type { StoreStats } from '../../background/store/api';
 import type { KeyboardShortcut, OptionsDataSource } from './optionsTypes';
@@ -52,8 +52,22 @@ interface OptionsFormProps {
   onSaved(settings: Settings): void;
 }
 
+const SHORTCUT_LABELS: Record<string, MessageKey> = {
+  _execute_action: 'shortcutOpenPopup',
+  _execute_browser_action: 'shortcutOpenPopup',
+  'toggle-highlights': 'shortcutToggleHighlights',
+  'next-mention': 'shortcutNextMention',
+  'previous-mention': 'shortcutPreviousMention',
+};
+
 function OptionsForm({ source, settings, onSaved }: OptionsFormProps) {
   const { t, language } = useTranslator();
+  // Our commands in the UI language: the browser gives their descriptions in its own language, and none at all
+  // for the one that opens the popup (which showed as "_execute_action").
+  const shortcutLabel = (shortcut: KeyboardShortcut): string => {
+    const key = SHORTCUT_LABELS[shortcut.name];
+    return key !== undefined ? t(key) : shortcut.description || shortcut.name;
+  };
   const [saveState, setSaveState] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   const [shortcuts, setShortcuts] = useState<KeyboardShortcut[] | null>(null);
   const [stats, setStats] = useState<Loaded<StoreStats>>({ status: 'loading' });
@@ -230,7 +244,7 @@ function OptionsForm({ source, settings, onSaved }: OptionsFormProps) {
           <dl class="anl-stack">
             {shortcuts.map((shortcut) => (
               <div key={shortcut.name} class="anl-row" style={{ justifyContent: 'space-between' }}>
-                <dt dir="auto">{shortcut.description || shortcut.name}</dt>
+                <dt dir="auto">{shortcutLabel(shortcut)}</dt>
                 <dd style={{ margin: '0' }}>{shortcut.shortcut ? <kbd class="anl-kbd" dir="ltr">{shortcut.shortcut}</kbd> : <span class="anl-muted">{t('shortcutUnset')}</span>}</dd>
               </div>
             ))}

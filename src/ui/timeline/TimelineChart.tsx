@@ -2,6 +2,9 @@
  * The zoomable visual timeline: a horizontal time axis (later dates to the left in RTL), events as markers in
  * lanes while they fit, as a density histogram when they do not. Only events inside the visible window are drawn.
  * Zoom: buttons, the wheel (around the pointer) and the keyboard (+/−, arrows, Home).
+ * Markers are reachable from the keyboard too: one of them is in the tab order (a roving tabindex, so the chart
+ * costs one Tab stop however many events it shows); arrow keys go from event to event in time, Home/End to the
+ * first and last, Enter or Space opens one. Each marker is named by its date and what happened.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TimeSpan } from '../components/dateValue';
@@ -44,6 +47,9 @@ const MARKER_GAP_PX = 8;
 /** Above this many events in the window, lanes cannot stay readable: draw density. */
 const MAX_MARKERS = 500;
 const ZOOM_STEP = 1.6;
+/** A marker's name stays short enough to be read out as the reader arrows past it. */
+const NAME_CHARS = 160;
+const clip = (text: string) => (text.length > NAME_CHARS ? `${text.slice(0, NAME_CHARS)}…` : text);
 
 export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: TimelineChartProps) {
   const { t, plural, language, direction } = useTranslator();
@@ -55,6 +61,11 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
   const view = zoom.bounds === bounds ? zoom.view : bounds;
   const setView = (next: TimeWindow) => setZoom({ bounds, view: next });
   const [width, setWidth] = useState(initialWidth);
+  /** The marker that is in the tab order (an event id), and the one with keyboard focus, which gets a ring. */
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  /** A marker to focus once it is rendered (after an arrow key). */
+  const pendingFocus = useRef<string | null>(null);
   const containerRef = useRef<HTMLDivElement | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
 
@@ -79,6 +90,42 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
   const order = rtl ? xs.map((_, index) => xs.length - 1 - index) : xs.map((_, index) => index);
   const lanesInOrder = visible.length <= MAX_MARKERS ? assignLanes(order.map((index) => xs[index] ?? 0), MARKER_GAP_PX, LANE_COUNT) : null;
   const density = lanesInOrder === null || lanesInOrder.includes(-1);
+
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (id === null) return;
+    pendingFocus.current = null;
+    const markers = svgRef.current?.querySelectorAll<SVGElement>('.anl-chart-marker') ?? [];
+    for (const marker of markers) if (marker.getAttribute('data-event-id') === id) marker.focus();
+  });
+
+  const markersShown = !density && lanesInOrder !== null;
+  // The roving marker: the last one reached, or the earliest in view when that one is not drawn any more.
+  const activeIndex = markersShown ? Math.max(0, visible.findIndex((item) => item.event.id === activeId)) : -1;
+
+  const onMarkerKeyDown = (event: KeyboardEvent, index: number) => {
+    const later = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const earlier = rtl ? 'ArrowRight' : 'ArrowLeft';
+    let target: number;
+    if (event.key === later || event.key === 'ArrowDown') target = Math.min(visible.length - 1, index + 1);
+    else if (event.key === earlier || event.key === 'ArrowUp') target = Math.max(0, index - 1);
+    else if (event.key === 'Home') target = 0;
+    else if (event.key === 'End') target = visible.length - 1;
+    else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      const item = visible[index];
+      if (item !== undefined) onSelect(item.event);
+      return;
+    } else return; // + and − still zoom (the chart's own keys)
+    // Handled here: the chart around it must not pan as well.
+    event.preventDefault();
+    event.stopPropagation();
+    const id = visible[target]?.event.id;
+    if (id === undefined) return;
+    pendingFocus.current = id;
+    setActiveId(id);
+  };
 
   const zoomBy = (factor: number, anchor = (view.start + view.end) / 2) => setView(zoomWindow(view, factor, anchor, bounds));
   const panBy = (fraction: number) => setView(panWindow(view, fraction, bounds));
@@ -107,24 +154,41 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
   const visibleSpan = view.end - view.start;
 
   let marks;
-  if (!density && lanesInOrder !== null) {
+  let focusRing = null;
+  if (markersShown && lanesInOrder !== null) {
     marks = order.map((visibleIndex, position) => {
       const item = visible[visibleIndex];
       if (item === undefined) return null;
       const lane = lanesInOrder[position] ?? 0;
+      const cx = xs[visibleIndex] ?? 0;
+      const cy = AXIS_Y - 12 - lane * LANE_HEIGHT;
+      const r = item.event.main ? 5 : 3.5;
+      const name = `${formatDateValue(item.event.date, language)} · ${clip(item.event.text)}`;
+      if (item.event.id === focusedId) {
+        focusRing = <circle class="anl-chart-focus" cx={cx} cy={cy} r={r + 3.5} fill="none" stroke="var(--anl-focus)" stroke-width="2.5" pointer-events="none" />;
+      }
       return (
         <circle
           key={item.event.id}
           class="anl-chart-marker"
           data-event-id={item.event.id}
-          cx={xs[visibleIndex]}
-          cy={AXIS_Y - 12 - lane * LANE_HEIGHT}
-          r={item.event.main ? 5 : 3.5}
+          role="button"
+          aria-label={name}
+          tabindex={visibleIndex === activeIndex ? 0 : -1}
+          cx={cx}
+          cy={cy}
+          r={r}
           fill="var(--anl-accent)"
           onClick={() => onSelect(item.event)}
+          onKeyDown={(event) => onMarkerKeyDown(event, visibleIndex)}
+          onFocus={() => {
+            setActiveId(item.event.id);
+            setFocusedId(item.event.id);
+          }}
+          onBlur={() => setFocusedId((current) => (current === item.event.id ? null : current))}
           style={{ cursor: 'pointer' }}
         >
-          <title>{`${formatDateValue(item.event.date, language)} · ${item.event.text}`}</title>
+          <title>{name}</title>
         </circle>
       );
     });
@@ -191,6 +255,7 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
             );
           })}
           {marks}
+          {focusRing}
         </svg>
       </div>
       <p id="anl-chart-help" class="anl-muted" style={{ margin: '0', fontSize: '.85rem' }}>

@@ -13,7 +13,7 @@ import { DataTools, exportFile } from './DataTools';
 import { EventDetails } from './EventDetails';
 import { EventList } from './EventList';
 import { FilterBar } from './FilterBar';
-import { loadAllEvents, sortEvents } from './loadTimeline';
+import { buildTimelineIndex, filterTimeline, type TimelineIndex } from './timelineIndex';
 import { SearchPanel } from './SearchPanel';
 import { TimelineChart } from './TimelineChart';
 
@@ -44,13 +44,16 @@ class ReaderFacingError extends Error {}
 
 type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; value: T };
 
-type Selection = { kind: 'event'; event: TimelineEvent } | { kind: 'actor'; card: Loaded<ActorCard> } | null;
-
-/** Loaded events; `complete` is false while later pages are still coming. */
-interface LoadedEvents {
-  events: TimelineEvent[];
+/** The timeline on screen: `complete` is false while only the first events are in. */
+interface ShownTimeline {
+  index: TimelineIndex;
   complete: boolean;
 }
+
+/** Events shown before the whole timeline is in: a screenful of the list and more, read in a few tens of ms. */
+const PREVIEW_EVENTS = 60;
+
+type Selection = { kind: 'event'; event: TimelineEvent } | { kind: 'actor'; card: Loaded<ActorCard> } | null;
 
 function withoutEmptyFields(filter: TimelineFilter): TimelineFilter {
   const clean: TimelineFilter = { ...filter };
@@ -62,9 +65,10 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   const { t, plural } = useTranslator();
   const [filter, setFilter] = useState<TimelineFilter>({});
   const [actorFilterName, setActorFilterName] = useState('');
-  const [loaded, setLoaded] = useState<Loaded<LoadedEvents>>({ status: 'loading' });
+  const [loaded, setLoaded] = useState<Loaded<ShownTimeline>>({ status: 'loading' });
+  /** True while a reload (after an import, a deletion…) runs: the previous timeline stays on screen meanwhile. */
+  const [reloading, setReloading] = useState(false);
   const [stats, setStats] = useState<StoreStats | null>(null);
-  const [knownSites, setKnownSites] = useState<string[]>([]);
   const [selection, setSelection] = useState<Selection>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [refreshCount, setRefreshCount] = useState(0);
@@ -72,30 +76,39 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   const latestLoad = useRef(0);
   const refresh = useCallback(() => setRefreshCount((count) => count + 1), []);
 
+  // The whole timeline is read once (and again after a change); filters then work in memory, without the store.
+  const hasWhole = useRef(false);
   useEffect(() => {
     const request = ++latestLoad.current;
     const isCurrent = () => request === latestLoad.current;
-    setLoaded({ status: 'loading' });
-    loadAllEvents(source, filter, isCurrent, (firstPage) => setLoaded({ status: 'ready', value: { events: firstPage, complete: false } })).then(
-      (events) => {
-        if (events === null) return;
-        setLoaded({ status: 'ready', value: { events, complete: true } });
-        // The site filter offers every site seen so far (the store keeps no list of sites).
-        setKnownSites((current) => {
-          const sites = new Set(current);
-          for (const event of events) sites.add(event.article.site);
-          return sites.size === current.length ? current : [...sites].sort();
-        });
-      },
-      (error: unknown) => isCurrent() && setLoaded({ status: 'failed', error: describeFailure(error) }),
-    );
-  }, [source, filter, refreshCount]);
-
-  useEffect(() => {
-    source.stats().then(setStats, () => setStats(null));
+    setReloading(true);
+    // On the first load only: the earliest events show first, then the whole timeline (about a second at 10,000
+    // articles) is read. One after the other: the preview's small reads would otherwise queue behind the big ones.
+    // Later reloads keep the previous timeline on screen instead.
+    const preview = hasWhole.current
+      ? Promise.resolve()
+      : source.getTimeline({ limit: PREVIEW_EVENTS }).then(
+          (page) => isCurrent() && setLoaded({ status: 'ready', value: { index: buildTimelineIndex(page.events), complete: false } }),
+          () => undefined, // the whole read reports the failure
+        );
+    preview
+      .then(() => source.getWholeTimeline())
+      .then(
+        (events) => {
+          if (!isCurrent()) return;
+          hasWhole.current = true;
+          setLoaded({ status: 'ready', value: { index: buildTimelineIndex(events), complete: true } });
+        },
+        (error: unknown) => isCurrent() && setLoaded({ status: 'failed', error: describeFailure(error) }),
+      )
+      .finally(() => {
+        if (isCurrent()) setReloading(false);
+        // After the events, not beside them: counting (and sampling sizes) would compete with the big read.
+        source.stats().then(setStats, () => setStats(null));
+      });
   }, [source, refreshCount]);
 
-  const sorted = useMemo(() => (loaded.status === 'ready' ? sortEvents(loaded.value.events) : null), [loaded]);
+  const sorted = useMemo(() => (loaded.status === 'ready' ? filterTimeline(loaded.value.index, filter) : null), [loaded, filter]);
 
   // A chosen event's details appear in the side panel: focus moves there so keyboard and screen-reader users follow.
   const selectionHeading = useRef<HTMLHeadingElement | null>(null);
@@ -195,16 +208,17 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
         <main class="anl-stack" style={{ minWidth: '0' }}>
           <FilterBar
             filter={filter}
-            sites={knownSites}
+            sites={loaded.status === 'ready' ? loaded.value.index.sites : []}
+            years={loaded.status === 'ready' && loaded.value.index.years.length > 0 ? loaded.value.index.years : [new Date().getUTCFullYear()]}
             actorName={actorFilterName}
             onChange={(patch) => setFilter((current) => withoutEmptyFields({ ...current, ...patch }))}
             onClear={() => setFilter({})}
           />
           {loaded.status === 'failed' && <ErrorNotice error={loaded.error} onRetry={refresh} />}
-          {(loaded.status === 'loading' || (loaded.status === 'ready' && !loaded.value.complete)) && (
+          {reloading && (
             <p role="status" class="anl-row">
               <span class="anl-spinner" aria-hidden="true" />{' '}
-              {loaded.status === 'ready' ? t('loadingCount', { count: loaded.value.events.length }) : t('loading')}
+              {loaded.status === 'ready' && !loaded.value.complete ? t('loadingCount', { count: loaded.value.index.size }) : t('loading')}
             </p>
           )}
           {nothingStored && <p class="anl-notice">{t('emptyStore')}</p>}

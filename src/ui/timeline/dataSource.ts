@@ -1,13 +1,13 @@
 /**
  * What the timeline page needs from the timeline store, as an injected interface whose methods mirror
- * TimelineStore (src/background/store) one to one, so the extension's implementation only forwards each call
- * over a background message. Tests and the demo use an in-memory fake (fakeTimelineSource.ts).
+ * TimelineStore (src/background/store) one to one: the extension page passes the store itself (it shares the
+ * worker's IndexedDB). Tests and the demo use an in-memory fake (fakeTimelineSource.ts).
  * Every method may reject (worker restarting, message error, a StoreError such as 'invalid-import');
  * the page shows the rejection's message.
  */
 import type { TimelineJsDocument } from '../../background/store/exchange';
 import type { ImportResult } from '../../background/store/store';
-import type { ActorCard, ActorSummary, StoreStats, TimelinePage, TimelineQuery } from '../../background/store/api';
+import type { ActorCard, ActorSummary, StoreStats, TimelineEvent, TimelinePage, TimelineQuery } from '../../background/store/api';
 
 export type { ActorCard, ActorRef, ActorSummary, ArticleRef, StoreStats, TimelineEvent, TimelinePage, TimelineQuery } from '../../background/store/api';
 export type { ImportResult } from '../../background/store/store';
@@ -17,7 +17,12 @@ export type { TimelineJsDocument } from '../../background/store/exchange';
 export type TimelineFilter = Omit<TimelineQuery, 'limit' | 'cursor' | 'order'>;
 
 export interface TimelineDataSource {
-  /** One page of events, oldest first; the page follows `nextCursor` to load everything. */
+  /**
+   * Every event, oldest first, with its actors and article. The page loads this once (and again after a change)
+   * and filters it in memory, so a filter change never waits for the store.
+   */
+  getWholeTimeline(): Promise<TimelineEvent[]>;
+  /** One page of events, oldest first (`limit` of them): the first events, shown while the whole timeline loads. */
   getTimeline(query: TimelineQuery): Promise<TimelinePage>;
   /** Actors any of whose spellings match `name`. */
   searchActors(name: string, limit?: number): Promise<ActorSummary[]>;

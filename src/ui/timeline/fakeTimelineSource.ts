@@ -155,6 +155,11 @@ export class FakeTimelineSource implements TimelineDataSource {
     });
   }
 
+  async getWholeTimeline(): Promise<TimelineEvent[]> {
+    return [...this.events];
+  }
+
+  /** Paged and filtered as the store's getTimeline (the tests' independent account of what a filter keeps). */
   async getTimeline(query: TimelineQuery): Promise<TimelinePage> {
     const all = this.matching(query);
     const ordered = query.order === 'desc' ? [...all].reverse() : all;
