@@ -1,16 +1,15 @@
 /**
  * The popup, the timeline page and the options page of the built extension (dist/chrome) in headless Chromium:
  * what a reader sees and can do, over the real background, storage and IndexedDB. Also saves the screenshots in
- * docs/screenshots/ (light in English, dark in Arabic). Run with `npm run test:e2e -- chromium`.
+ * docs/screenshots/ under `npm run screenshots` (light in English, dark in Arabic). Run with `npm run test:e2e -- chromium`.
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { startPageServer, type PageServer } from './support/server';
 import { waitFor } from './support/poll';
-import { REPO_ROOT } from './support/paths';
+import { screenshotPath } from './support/paths';
 import { launchChromium, type ChromiumSession } from './support/launch';
 import { call, FIND_TAB_BY_URL, READ_TAB_ENTRY, type FoundTab, type StoredTabEntry } from './support/probes';
 import { MARK_STORE_ERROR, READ_SETTINGS, STUB_PAGE_ACTIONS, WRITE_SETTINGS } from './support/uiProbes';
@@ -19,7 +18,6 @@ import { TIMELINE_PAGE } from '../../src/common/pages';
 
 const POPUP = 'src/ui/popup/index.html';
 const OPTIONS = 'src/ui/options/index.html';
-const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const FIXTURE_ARTICLES = 6;
 
 interface StoredSettings {
@@ -95,7 +93,6 @@ describe('Chromium UI (dist/chrome)', () => {
     session = await launchChromium();
     probe = await session.context.newPage();
     await probe.goto(session.extensionUrl(TIMELINE_PAGE));
-    await mkdir(SHOTS, { recursive: true });
   });
 
   // Each test starts from the default settings, whatever the one before left.
@@ -120,7 +117,7 @@ describe('Chromium UI (dist/chrome)', () => {
     assert.match((await popup.locator('section[aria-labelledby=anl-actors]').textContent()) ?? '', /منير الجلاصي/);
     assert.ok((await popup.locator('section[aria-labelledby=anl-events] ol > li').count()) >= 2, 'the dated events are listed');
     assert.equal(await popup.getByRole('img', { name: 'The article’s events on a timeline' }).count(), 1, 'the mini timeline is drawn');
-    await popup.screenshot({ path: join(SHOTS, 'popup-chromium.png'), fullPage: true });
+    await popup.screenshot({ path: screenshotPath('popup-chromium.png'), fullPage: true });
 
     assert.equal(await popup.evaluate<boolean>(STUB_PAGE_ACTIONS), true, 'the stand-in for the content script is installed');
     await popup.getByRole('button', { name: 'Show منير الجلاصي in the page' }).click();
@@ -223,13 +220,13 @@ describe('Chromium UI (dist/chrome)', () => {
     await waitFor('the site back on', async () => ((await readSettings())?.disabledSites ?? []).length === 0);
     await popup.reload();
     await popup.getByRole('heading', { name: 'الفاعلون الرئيسيون' }).waitFor();
-    await popup.screenshot({ path: join(SHOTS, 'chromium-popup-dark.png'), fullPage: true });
+    await popup.screenshot({ path: screenshotPath('chromium-popup-dark.png'), fullPage: true });
     await options.setViewportSize({ width: 900, height: 900 });
-    await options.screenshot({ path: join(SHOTS, 'chromium-options-dark.png'), fullPage: true });
+    await options.screenshot({ path: screenshotPath('chromium-options-dark.png'), fullPage: true });
     await writeSettings({});
     await options.reload();
     await options.getByRole('heading', { level: 1, name: /Options/ }).waitFor();
-    await options.screenshot({ path: join(SHOTS, 'chromium-options-light.png'), fullPage: true });
+    await options.screenshot({ path: screenshotPath('chromium-options-light.png'), fullPage: true });
     await Promise.all([options.close(), popup.close()]);
   });
 
@@ -246,7 +243,7 @@ describe('Chromium UI (dist/chrome)', () => {
     // Articles 0 and 4 of the six are on akhbar.example.
     await waitFor('the site filter applied', async () => (await eventCount(page)) === 2 * eventsPerArticle);
     assert.equal((await eventTexts(page)).length, 2 * eventsPerArticle);
-    await page.screenshot({ path: join(SHOTS, 'chromium-timeline-filtered.png') });
+    await page.screenshot({ path: screenshotPath('chromium-timeline-filtered.png') });
 
     // The chart's markers from the keyboard: Tab goes from the chart into its one tabbable marker, the arrow key to
     // the next event in time, Enter opens it in the side panel.
@@ -279,13 +276,13 @@ describe('Chromium UI (dist/chrome)', () => {
 
     const light = await openTimeline();
     await waitFor('the events', async () => (await eventCount(light)) === FIXTURE_ARTICLES * eventsPerArticle);
-    await light.screenshot({ path: join(SHOTS, 'chromium-timeline-light.png') });
+    await light.screenshot({ path: screenshotPath('chromium-timeline-light.png') });
     await light.close();
     await writeSettings({ uiLanguage: 'ar' });
     const dark = await openTimeline('', 'dark');
     await waitFor('the events', async () => (await eventCount(dark)) === FIXTURE_ARTICLES * eventsPerArticle);
     await dark.getByRole('heading', { level: 1, name: 'الخط الزمني لكل ما قرأته' }).waitFor();
-    await dark.screenshot({ path: join(SHOTS, 'chromium-timeline-dark.png') });
+    await dark.screenshot({ path: screenshotPath('chromium-timeline-dark.png') });
     await dark.close();
   });
 

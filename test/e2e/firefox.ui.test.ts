@@ -2,17 +2,17 @@
  * The popup, the timeline page and the options page of the built add-on (dist/firefox) in headless Firefox ESR,
  * driven by puppeteer-core over WebDriver BiDi. Extension pages are driven through page scripts (string
  * expressions, see support/probes.ts). Saves Firefox screenshots of the popup, the options page and the timeline
- * page, light and dark, in docs/screenshots/. Run with `npm run test:e2e -- firefox`.
+ * page, light and dark, in docs/screenshots/ under `npm run screenshots`. Run with `npm run test:e2e -- firefox`.
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startPageServer, type PageServer } from './support/server';
 import { waitFor } from './support/poll';
-import { REPO_ROOT } from './support/paths';
+import { screenshotPath } from './support/paths';
 import { launchFirefox, type FirefoxSession } from './support/launch';
 import { call, FIND_TAB_BY_URL, READ_TAB_ENTRY, type FoundTab, type StoredTabEntry } from './support/probes';
 import { READ_SETTINGS, STUB_PAGE_ACTIONS, WRITE_SETTINGS } from './support/uiProbes';
@@ -21,7 +21,6 @@ import { TIMELINE_PAGE } from '../../src/common/pages';
 
 const POPUP = 'src/ui/popup/index.html';
 const OPTIONS = 'src/ui/options/index.html';
-const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const FIXTURE_ARTICLES = 6;
 
 interface StoredSettings {
@@ -117,7 +116,6 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     session = await launchFirefox();
     scratch = await mkdtemp(join(tmpdir(), 'anl-firefox-ui-'));
     probe = await session.openExtensionPage(TIMELINE_PAGE);
-    await mkdir(SHOTS, { recursive: true });
   });
 
   afterEach(async () => {
@@ -140,7 +138,7 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     const events = (await popup.evaluate(`document.querySelectorAll('section[aria-labelledby=anl-events] ol > li').length`)) as number;
     assert.ok(events >= 2, 'the dated events are listed');
     assert.equal(await popup.evaluate(`getComputedStyle(document.querySelector('#anl-article-title')).direction`), 'rtl');
-    await popup.screenshot({ path: join(SHOTS, 'firefox-popup-light.png'), fullPage: true });
+    await popup.screenshot({ path: screenshotPath('firefox-popup-light.png'), fullPage: true });
 
     // Revealing an actor: the popup asks the tab's content script (a stand-in here; see uiProbes.ts).
     assert.equal(await popup.evaluate(STUB_PAGE_ACTIONS), true);
@@ -189,15 +187,15 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     // The storage line is the last part to load: the screenshot waits for it.
     const storageShown = () => options.evaluate(`/\\(articles: \\d+\\)/.test(document.body.textContent)`) as Promise<boolean>;
     await waitFor('the storage figures', storageShown);
-    await options.screenshot({ path: join(SHOTS, 'firefox-options-light.png'), fullPage: true });
+    await options.screenshot({ path: screenshotPath('firefox-options-light.png'), fullPage: true });
     await options.evaluate(`document.querySelector('input[name=anl-theme][value=dark]').click()`);
     await waitFor('the theme saved', async () => (await readSettings())?.theme === 'dark');
     await waitFor('the dark options page', async () => (await options.evaluate(`document.querySelector('.anl-root')?.dataset.theme`)) === 'dark');
-    await options.screenshot({ path: join(SHOTS, 'firefox-options-dark.png'), fullPage: true });
+    await options.screenshot({ path: screenshotPath('firefox-options-dark.png'), fullPage: true });
     const popup = await openPopup(tabId);
     await waitFor('the dark popup', async () => (await popup.evaluate(`document.querySelector('.anl-root')?.dataset.theme`)) === 'dark');
     await waitFor('the article', () => textOf(popup, '#anl-article-title'));
-    await popup.screenshot({ path: join(SHOTS, 'firefox-popup-dark.png'), fullPage: true });
+    await popup.screenshot({ path: screenshotPath('firefox-popup-dark.png'), fullPage: true });
     await Promise.all([options.close(), popup.close()]);
   });
 
@@ -210,7 +208,7 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     await waitFor('the import', async () => (await textOf(page, '[role=status]')) === `Imported ${FIXTURE_ARTICLES} new and 0 updated articles.`);
     await waitFor('the events', async () => (await eventCount(page)) === FIXTURE_ARTICLES * eventsPerArticle);
     assert.match((await page.evaluate('document.body.textContent')) as string, /لقاء بين سلمى الخطيب/);
-    await page.screenshot({ path: join(SHOTS, 'firefox-timeline-light.png') });
+    await page.screenshot({ path: screenshotPath('firefox-timeline-light.png') });
 
     // The chart's markers from the keyboard, in Firefox too: Tab from the chart reaches a marker, Enter opens it.
     await page.evaluate(`document.querySelector('[role=group][aria-label="Events on a time axis"]').focus()`);
@@ -242,7 +240,7 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     await dark.setViewport({ width: 1280, height: 900 });
     await waitFor('the page in Arabic', async () => (await textOf(dark, 'h1')) === 'الخط الزمني لكل ما قرأته');
     await waitFor('the events', async () => (await eventCount(dark)) === FIXTURE_ARTICLES * eventsPerArticle);
-    await dark.screenshot({ path: join(SHOTS, 'firefox-timeline-dark.png') });
+    await dark.screenshot({ path: screenshotPath('firefox-timeline-dark.png') });
     await dark.close();
   });
 });
