@@ -20,6 +20,7 @@ import type { NerModel } from './model';
 import type { WordInfo } from './features';
 import { GROUP_HEADS, PERSON_TITLES } from './triggers';
 import { isStopWord } from './stopwords';
+import type { Stopwatch } from '../stopwatch';
 
 /** A token of the analysed text with its normalised form and clitic split. */
 export interface TextToken extends Token {
@@ -53,8 +54,9 @@ interface LookedUp {
   words: WordInfo[];
 }
 
-export function textTokens(text: string, model: NerModel): LookedUp {
+export function textTokens(text: string, model: NerModel, watch?: Stopwatch): LookedUp {
   const raw = tokenize(text);
+  watch?.lap('ner: tokenize');
   const tokens: TextToken[] = new Array<TextToken>(raw.length);
   const words: WordInfo[] = new Array<WordInfo>(raw.length);
   let sentence = 0;
@@ -92,10 +94,12 @@ interface RawSpan {
   type: ActorType;
 }
 
-export function findMentions(model: NerModel, text: string): { tokens: TextToken[]; mentions: Mention[] } {
+export function findMentions(model: NerModel, text: string, watch?: Stopwatch): { tokens: TextToken[]; mentions: Mention[] } {
+  watch?.reset();
   const lexicon = model.lexicon;
   const frequency: FormFrequency | undefined = lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
-  const { tokens, words } = textTokens(text, model);
+  const { tokens, words } = textTokens(text, model, watch);
+  watch?.lap('ner: word facts (model.word)');
   const spans: RawSpan[] = [];
   const tagged = new Array<string>(tokens.length).fill('O');
 
@@ -107,6 +111,7 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
     labels.forEach((l, k) => (tagged[s + k] = LABELS[l]!));
     s = e;
   }
+  watch?.lap('ner: tagger');
   for (const span of spansFromLabels(tagged)) {
     if (span.type === 'MISC') continue;
     const type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
@@ -207,6 +212,7 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
     const display = stripMarks((head.split.fusedArticle ? 'ال' : '') + surface).replace(/\s+/g, ' ');
     mentions.push({ type: sp.type, start, end: lastToken.end, text: surface, first, last: sp.last, normTokens, display });
   }
+  watch?.lap('ner: rules + mentions');
   return { tokens, mentions };
 }
 
