@@ -14,6 +14,25 @@ describe('normalisation', () => {
   it('drops diacritics and tatweel for comparison', () => {
     expect(normalizeArabic('مُحَمَّـــد')).toBe('محمد');
   });
+  it('gives what NFKC, mark removal and folding give, on the fast path and off it', () => {
+    // The reference: the definition of normalizeArabic, step by step.
+    const reference = (s: string) =>
+      foldLetters(s.normalize('NFKC').replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g, '').replace(/\u0640/g, ''));
+    // Units of the fast path, and neighbours that must leave it (composing hamza above, Persian
+    // letters, presentation forms, no-break space, combining marks, surrogates).
+    const units =
+      'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىة٠١٢٣٤٥٦٧٨٩،؛؟٪٫٬٭ـًٌٍَُِّْ aZ09.,;:-()«»\n\t\r' +
+      '\u0653\u0654\u0655\u0670\u0671\u06CC\u06A9\u06C0\u06F3\uFEFB\uFE8D\u00A0\u0301\u2013\u200C\uD83D\uDE00\u0610\u063B\u0600';
+    let seed = 42;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      const n = Math.floor(next() * 12);
+      for (let i = 0; i < n; i++) s += units[Math.floor(next() * units.length)];
+      expect(normalizeArabic(s)).toBe(reference(s));
+    }
+    for (const s of ['', 'الإمارات', 'مسؤولي القاهرة', 'الرئيس: «سنرد»، قال.', 'آمنة ٢٠٢٤ مُحَمَّـــد', 'ﻻ', 'گ', 'ا\u0654']) expect(normalizeArabic(s)).toBe(reference(s));
+  });
 });
 
 describe('tokenize', () => {
