@@ -11,7 +11,7 @@
 import type { Actor, ActorType, Span } from '../types';
 import { normalizeArabic, stripMarks } from '../text/normalize';
 import { rawOffsetAfterLetters, withoutArticle } from './clitics';
-import { findMentions, type Mention, type TextToken } from './mentions';
+import { findMentions, isComma, type Mention, type TextToken } from './mentions';
 import type { NerModel } from './model';
 import { PERSON_TITLES } from './triggers';
 import { isStopWord } from './stopwords';
@@ -77,8 +77,11 @@ function toActor(g: Group, id: string, model: NerModel): Actor {
   return actor;
 }
 
+/** `s.split(' ').length`, without building the parts. */
 function wordCount(s: string): number {
-  return s.split(' ').length;
+  let n = 1;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 function placeOrOrgKey(model: NerModel, m: Mention): { key: string; country?: string; capitalOf?: string } {
@@ -164,13 +167,13 @@ function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, per
     }
   }
   const stoppedAt = tokens[k];
-  const insideApposition = stoppedAt !== undefined && /^[،,]$/.test(stoppedAt.text) && persons.some((p) => p.last === k - 1 && p !== m);
+  const insideApposition = stoppedAt !== undefined && isComma(stoppedAt.text) && persons.some((p) => p.last === k - 1 && p !== m);
   const from = insideApposition ? nearestTitle : leftmostTitle;
   if (from >= 0) roles.push(phrase(tokens, from, m.first - 1, text));
   // After: `، title …`.
   const comma = tokens[m.last + 1];
   const titleStart = tokens[m.last + 2];
-  if (comma && titleStart && /^[،,]$/.test(comma.text) && titleStart.sentence === sentence && PERSON_TITLES.has(titleStart.bare)) {
+  if (comma && titleStart && isComma(comma.text) && titleStart.sentence === sentence && PERSON_TITLES.has(titleStart.bare)) {
     let partStart = m.last + 2;
     let e = partStart;
     for (; e < tokens.length && e - partStart < MAX_ROLE_TOKENS; e++) {

@@ -216,6 +216,11 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   return { tokens, mentions };
 }
 
+/** A token that is an Arabic or Latin comma (`/^[،,]$/`, without a regex run per token). */
+export function isComma(token: string): boolean {
+  return token.length === 1 && (token.charCodeAt(0) === 0x060c || token.charCodeAt(0) === 0x2c);
+}
+
 const MAX_NAME_TOKENS = 4;
 /** Words at least this frequent in the unlabeled text (freq class, ~2^(c-1)) are not taken as unknown names. */
 const COMMON_WORD_CLASS = 10;
@@ -246,7 +251,7 @@ function isTitleOrDescriptor(model: NerModel, t: TextToken): boolean {
 function personsByTitles(model: NerModel, tokens: readonly TextToken[]): RawSpan[] {
   const found: RawSpan[] = [];
   for (let c = 1; c + 1 < tokens.length; c++) {
-    if (!/^[،,]$/.test(tokens[c]!.text) || !PERSON_TITLES.has(tokens[c + 1]!.bare)) continue;
+    if (!isComma(tokens[c]!.text) || !PERSON_TITLES.has(tokens[c + 1]!.bare)) continue;
     let first = c;
     while (first > 0 && c - first < MAX_NAME_TOKENS && nameLike(model, tokens[first - 1]) && tokens[first - 1]!.sentence === tokens[c]!.sentence) first--;
     if (first < c && c - first >= 2) found.push({ first, last: c - 1, type: 'PERSON' });
@@ -294,13 +299,14 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
   for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) taken[k] = 1;
   // Every clitic reading of a word ends with the word's last two letters (the rest is at least
   // two letters long): words ending otherwise cannot carry a surname, and need no readings.
-  const endings = new Set<string>();
-  for (const s of surnames) if (s.length >= 2) endings.add(s.slice(-2));
+  // (Endings as two code units in one number: no string is cut per token.)
+  const endings = new Set<number>();
+  for (const s of surnames) if (s.length >= 2) endings.add(lastTwoUnits(s));
   tokens.forEach((t, i) => {
     if (taken[i]) return;
     const reading = surnames.has(t.norm)
       ? t.norm
-      : endings.has(t.norm.slice(-2))
+      : t.norm.length >= 2 && endings.has(lastTwoUnits(t.norm))
         ? cliticCandidates(t.norm).find((c) => surnames.has(c.core))?.core
         : undefined;
     if (!reading) return;
@@ -309,6 +315,10 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
     if (reading !== t.norm) t.split = cliticCandidates(t.norm).find((c) => c.core === reading)!;
     spans.push({ first: i, last: i, type: 'PERSON' });
   });
+}
+
+function lastTwoUnits(s: string): number {
+  return s.charCodeAt(s.length - 2) * 0x10000 + s.charCodeAt(s.length - 1);
 }
 
 const NO_CLITICS: CliticSplit = { prefixLength: 0, core: '', fusedArticle: false, prefix: '' };
