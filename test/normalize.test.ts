@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldLetters, normalizeArabic, toAsciiDigits } from '../src/nlp/text/normalize';
-import { tokenize } from '../src/nlp/text/tokenize';
+import { TOKEN, tokenize } from '../src/nlp/text/tokenize';
 
 describe('normalisation', () => {
   it('folds hamza seats, alif maqsura and taa marbuta without changing length', () => {
@@ -44,5 +44,32 @@ describe('tokenize', () => {
   });
   it('keeps decimal numbers whole', () => {
     expect(tokenize('نمو 2.5 بالمئة').map((t) => t.text)).toEqual(['نمو', '2.5', 'بالمئة']);
+  });
+});
+
+describe('tokenize follows its regex', () => {
+  const byRegex = (text: string) => [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  it('on random text over letters, marks, digits, joiners, spaces, symbols and surrogates', () => {
+    const units = [
+      ...'ابتـًّ ١٢3٫٬\'’.,،؛؟!«»-aZé\u0301\n\t\u00A0\u2003\u200C\u200F\uFEFF\u3000',
+      '\uD835\uDFCE', // 𝟎, an astral digit
+      '\uD835\uDC00', // 𝐀, an astral letter
+      '\uD83D\uDE00', // 😀
+      '\uD800', // a lone high surrogate
+      '\uDC00', // a lone low surrogate
+      '٣', '۴', 'Ⅻ', '²',
+    ];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 4000; k++) {
+      let s = '';
+      const n = Math.floor(next() * 16);
+      for (let i = 0; i < n; i++) s += units[Math.floor(next() * units.length)];
+      expect(tokenize(s)).toEqual(byRegex(s));
+    }
+  });
+  it('on news text', () => {
+    const s = 'قال الرئيس، في 3.5 بالمئة و1,000 دولار: «لن نقبل» 😀 (أ.ف.ب) — هل؟\nNew York’s 2nd 12’30 ٢٠٢٤٫٥';
+    expect(tokenize(s)).toEqual(byRegex(s));
   });
 });

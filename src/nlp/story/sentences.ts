@@ -84,6 +84,9 @@ const DATELINE_PATTERNS: RegExp[] = [
   /^\s*[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2} [-–—] (?=\p{L})/u,
 ];
 
+/** What every DATELINE_PATTERNS entry must contain. */
+const DATELINE_MARK = /[-–—(]/;
+
 /** A paragraph that is only a short `SOURCE – PLACE` or `PLACE (SOURCE)` line, no sentence in it. */
 const DATELINE_LINE = /^\s*[\p{L}\p{M}][\p{L}\p{M} ]{1,40}?\s*(?:[-–—]\s*\(?[\p{L}\p{M} .]{2,40}\)?|\([\p{L}\p{M} .]{2,40}\))\s*[:：]?\s*$/u;
 
@@ -262,6 +265,8 @@ function matchDateline(
 ): { start: number; end: number; text: string; bodyStart: number } | undefined {
   if (paragraph > 4) return undefined;
   const head = text.slice(start, Math.min(end, start + 90));
+  // Every pattern needs a dash or an opening bracket: most first sentences have neither.
+  if (!DATELINE_MARK.test(head)) return undefined;
   for (const re of DATELINE_PATTERNS) {
     const m = re.exec(head);
     if (!m) continue;
