@@ -113,6 +113,18 @@ const WORD_OWNER: Map<string, Candidate> = (() => {
   return owner;
 })();
 
+/** `foldKeyboard` of one code unit. */
+function foldKeyboardUnit(c: number): number {
+  return c === 0x06a9 ? 0x0643 : c === 0x06cc || c === 0x0649 ? 0x064a : c;
+}
+
+function shapeOf(length: number, first: number): number {
+  return length * 0x10000 + first;
+}
+
+/** Length and first unit of every function word: words of any other shape are not looked up. */
+const OWNER_SHAPES = new Set([...WORD_OWNER.keys()].map((w) => shapeOf(w.length, w.charCodeAt(0))));
+
 /** Letters of the Arabic script (not digits, marks or punctuation). */
 function isArabicScriptLetter(c: number): boolean {
   return (
@@ -165,15 +177,15 @@ function isArticlePrefix(c: number): boolean {
 /**
  * Arabic's article ال (with the prefixes و ب ف ل ك) and at least two letters after it, or لل
  * and two letters: /^(?:[وفبكل]|وال|فال|بال|كال)?ال.{2,}/ or /^لل.{2,}/ on a word of letters,
- * tested with code units (the longer prefixes add nothing the one-letter one does not).
+ * tested with code units on s[start, end) (the longer prefixes add nothing the one-letter one does not).
  */
-function hasDefiniteArticle(word: string): boolean {
-  const n = word.length;
-  const c0 = word.charCodeAt(0);
-  const c1 = word.charCodeAt(1);
+function hasDefiniteArticle(s: string, start: number, end: number): boolean {
+  const n = end - start;
+  const c0 = s.charCodeAt(start);
+  const c1 = s.charCodeAt(start + 1);
   if (c0 === ALEF && c1 === LAM && n >= 4) return true;
   if (c0 === LAM && c1 === LAM && n >= 4) return true;
-  return n >= 5 && isArticlePrefix(c0) && c1 === ALEF && word.charCodeAt(2) === LAM;
+  return n >= 5 && isArticlePrefix(c0) && c1 === ALEF && s.charCodeAt(start + 2) === LAM;
 }
 
 export interface IdentifyOptions {
@@ -227,14 +239,23 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
       if (isWordMark(c)) marks = true;
       else if (isKeyboardVariant(c)) variants = true;
     }
-    let word = text.slice(start, i);
-    if (marks) word = stripWordMarks(word);
-    if (!word) continue;
+    // Most words are read in place; a string is made only for marked words and for words
+    // shaped like a function word (its length and folded first letter).
+    let word: string | undefined;
+    if (marks) {
+      word = stripWordMarks(text.slice(start, i));
+      if (!word) continue;
+    }
     words++;
-    const owner = WORD_OWNER.get(variants ? foldKeyboard(word) : word);
-    if (owner) wordHits[owner]++;
+    const length = word ? word.length : i - start;
+    const first = word ? word.charCodeAt(0) : text.charCodeAt(start);
+    if (OWNER_SHAPES.has(shapeOf(length, variants ? foldKeyboardUnit(first) : first))) {
+      word ??= text.slice(start, i);
+      const owner = WORD_OWNER.get(variants ? foldKeyboard(word) : word);
+      if (owner) wordHits[owner]++;
+    }
     // Arabic's article ال (with the prefixes و ب ف ل ك) starts a large share of Arabic words.
-    if (hasDefiniteArticle(word)) definiteArticle++;
+    if (word ? hasDefiniteArticle(word, 0, word.length) : hasDefiniteArticle(text, start, i)) definiteArticle++;
   }
 
   // Rates per 100 words / letters, so long and short texts are scored alike.
