@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chrono from 'chrono-node';
-import { compare, formatComparison, median, report, type BenchSuite } from './harness';
+import { compare, formatComparison, formatMeasurement, measure, median, report, type BenchSuite } from './harness';
 import { analyzeTextTimed, tellStory, type ArticleInput } from '../../src/nlp/analyze';
 import { recogniseActors } from '../../src/nlp/entities/index';
 import { findDates } from '../../src/nlp/dates/index';
@@ -100,6 +100,21 @@ export const suite: BenchSuite = {
       { runs: 7, warmup: 1, unitsPerRun: words, unit: 'words' },
     );
     report('analyze vs chrono-node Arabic dates, same texts, interleaved', formatComparison(r));
+
+    // The same whole run timed alone (nothing interleaved), next to the sum of the per-article
+    // parts above: tells a gap due to the interleaving (the peer's garbage and cache use landing
+    // in our runs) or to load from one due to work outside the timed parts.
+    const alone = await measure(
+      'news-lens: whole analysis + JSON, alone',
+      () => {
+        for (const a of articles) JSON.stringify(analyzeTextTimed(a, { model }).analysis);
+      },
+      { runs: 7, warmup: 1, unitsPerRun: words, unit: 'words' },
+    );
+    report('the whole run alone, against the sum of its timed parts', [
+      formatMeasurement(alone),
+      `${'sum of the per-article parts (above), per pass'.padEnd(48)} ${(whole / passes).toFixed(1)} ms; the three stages alone ${(total / passes).toFixed(1)} ms`,
+    ]);
 
     // The story stage alone (actors and dates computed beforehand) against the same peer pass.
     const prepared = articles.map((a) => {
