@@ -75,7 +75,7 @@ export function textTokens(text: string, model: NerModel, watch?: Stopwatch): Lo
     words[k] = w;
     tokens[k] = { text: t.text, start: t.start, end: t.end, norm: w.norm, split: w.split, bare: w.bare, sentence };
     previousEnd = t.end;
-    if (SENTENCE_END.has(t.text)) sentence++;
+    if (t.text.length === 1 && SENTENCE_END.has(t.text)) sentence++; // every entry is one character
   }
   return { tokens, words };
 }
