@@ -71,6 +71,8 @@ function chunkTerms(chunk: string): readonly string[] {
  */
 const recentTexts = new Map<string, readonly string[]>();
 const RECENT_TEXTS_LIMIT = 256;
+/** Sentences are cut at 1200 characters; longer texts (whole articles) are not kept. */
+const RECENT_TEXT_MAX_LENGTH = 2000;
 
 /** Content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
@@ -81,8 +83,10 @@ export function contentTerms(text: string): string[] {
     if (!chunk) continue;
     for (const t of chunkTerms(chunk)) terms.push(t);
   }
-  if (recentTexts.size >= RECENT_TEXTS_LIMIT) recentTexts.clear();
-  recentTexts.set(text, terms.slice());
+  if (text.length <= RECENT_TEXT_MAX_LENGTH) {
+    if (recentTexts.size >= RECENT_TEXTS_LIMIT) recentTexts.clear();
+    recentTexts.set(text, terms.slice());
+  }
   return terms;
 }
 
