@@ -228,6 +228,7 @@ function makeSentence(
   dateline: Sentence['dateline'],
 ): Sentence {
   const body = text.slice(bodyStart, end);
+  const { words, balancedQuotes } = wordsAndQuotes(body);
   return {
     index,
     paragraph,
@@ -238,8 +239,8 @@ function makeSentence(
     ...(dateline ? { dateline } : {}),
     furniture: isFurniture(body),
     heading: false,
-    balancedQuotes: quotesBalanced(body),
-    words: countWords(body),
+    balancedQuotes,
+    words,
   };
 }
 
@@ -278,20 +279,32 @@ function matchDateline(
   return undefined;
 }
 
-function quotesBalanced(s: string): boolean {
+/**
+ * `countWords(s)` and whether the quotes in `s` are balanced, in one pass over the body (every
+ * sentence needs both, and reading the text is the cost).
+ */
+function wordsAndQuotes(s: string): { words: number; balancedQuotes: boolean } {
+  let words = 0;
+  let inWord = false;
   let guillemets = 0;
   let curly = 0;
   let straight = 0;
   for (let i = 0; i < s.length; i++) {
-    switch (s.charCodeAt(i)) {
+    const c = s.charCodeAt(i);
+    switch (c) {
       case 0x00ab: guillemets++; break; // «
       case 0x00bb: guillemets--; break; // »
       case 0x201c: curly++; break; // “
       case 0x201d: curly--; break; // ”
       case 0x22: straight++; break; // "
     }
+    const kind = charKind(c, s, i);
+    if (kind === WORD_START) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (kind === OTHER) inWord = false;
   }
-  return guillemets === 0 && curly === 0 && straight % 2 === 0;
+  return { words, balancedQuotes: guillemets === 0 && curly === 0 && straight % 2 === 0 };
 }
 
 /** Sentence spans within one line [lineStart, lineEnd), trimmed of surrounding whitespace. */
