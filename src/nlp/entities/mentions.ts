@@ -188,7 +188,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
   const furniture = furnitureRanges(text);
-  const inFurniture = (offset: number): boolean => furniture.some((r) => r.start <= offset && offset < r.end);
+  const inFurniture = (offset: number): boolean => inRanges(furniture, offset);
   const mentions: Mention[] = [];
   for (const sp of spans.sort((a, b) => a.first - b.first)) {
     let first = sp.first;
@@ -219,6 +219,23 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
 /** A token that is an Arabic or Latin comma (`/^[،,]$/`, without a regex run per token). */
 export function isComma(token: string): boolean {
   return token.length === 1 && (token.charCodeAt(0) === 0x060c || token.charCodeAt(0) === 0x2c);
+}
+
+/**
+ * Whether `offset` lies in one of `ranges` (in text order, not overlapping), by binary search:
+ * a long page can have hundreds of furniture lines and thousands of mentions.
+ */
+function inRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 const MAX_NAME_TOKENS = 4;
