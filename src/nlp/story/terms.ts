@@ -63,29 +63,12 @@ function chunkTerms(chunk: string): readonly string[] {
   return terms;
 }
 
-/**
- * The terms of the last few texts asked for. One analysis asks for the same sentence more
- * than once (the events read a dated sentence's stems, then the summary features read every
- * sentence): one hash of the sentence then replaces a lookup per word. Kept to about one
- * article's sentences, so it serves repeats within an analysis, not across a batch.
- */
-const recentTexts = new Map<string, readonly string[]>();
-const RECENT_TEXTS_LIMIT = 256;
-/** Sentences are cut at 1200 characters; longer texts (whole articles) are not kept. */
-const RECENT_TEXT_MAX_LENGTH = 2000;
-
 /** Content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
-  const recent = recentTexts.get(text);
-  if (recent) return recent.slice();
   const terms: string[] = [];
   for (const chunk of text.split(/\s+/)) {
     if (!chunk) continue;
     for (const t of chunkTerms(chunk)) terms.push(t);
-  }
-  if (text.length <= RECENT_TEXT_MAX_LENGTH) {
-    if (recentTexts.size >= RECENT_TEXTS_LIMIT) recentTexts.clear();
-    recentTexts.set(text, terms.slice());
   }
   return terms;
 }
