@@ -3,7 +3,9 @@
  * `Intl` (Egyptian/Gulf from `ar`, Levantine/Iraqi from `ar-SY`, Moroccan from `ar-MA`,
  * Algerian/Tunisian from `ar-DZ`, Mauritanian from `ar-MR`, Hijri from the Umm al-Qura
  * calendar); the hand lists below add only what CLDR lacks: spelling variants and forms
- * written without the article. Everything is built once, at module load.
+ * written without the article. The word lists are built at module load; the month and weekday
+ * names, which need a dozen `Intl` formatters, on the first date search (`loadCalendarNames`):
+ * the page imports this module, and most page loads never look for a date.
  */
 import { normalizeArabic } from '../text/normalize';
 
@@ -25,8 +27,40 @@ export interface MonthEntry {
   ambiguous: boolean;
 }
 
-/** Phrase (normalised tokens joined by one space) → month. */
+/** Phrase (normalised tokens joined by one space) → month. Empty until `loadCalendarNames()`. */
 export const MONTHS = new Map<string, MonthEntry>();
+
+/** Weekday (0 = Sunday) by its normalised name with the article; `bare` forms are only trusted after يوم or as "Nth X". Empty until `loadCalendarNames()`. */
+export const WEEKDAYS = new Map<string, number>();
+export const BARE_WEEKDAYS = new Map<string, number>();
+
+let calendarNamesLoaded = false;
+
+/**
+ * Fills MONTHS, WEEKDAYS and BARE_WEEKDAYS (once; later calls return at once). Every reader of
+ * those maps runs inside a date search, which calls this first.
+ */
+export function loadCalendarNames(): void {
+  if (calendarNamesLoaded) return;
+  calendarNamesLoaded = true;
+  for (const locale of ['ar', 'ar-SY', 'ar-MA', 'ar-DZ', 'ar-TN', 'ar-MR', 'ar-EG']) {
+    cldrMonthNames(locale, 'gregory').forEach((name, i) => addMonth(name, i + 1, 'gregorian'));
+  }
+  cldrMonthNames('ar', 'islamic-umalqura').forEach((name, i) => addMonth(name, i + 1, 'hijri'));
+  for (const [month, names] of GREGORIAN_VARIANTS) for (const name of names) addMonth(name, month, 'gregorian');
+  for (const [month, names] of HIJRI_VARIANTS) for (const name of names) addMonth(name, month, 'hijri');
+
+  const format = new Intl.DateTimeFormat('ar', { weekday: 'long', timeZone: 'UTC' });
+  for (let d = 0; d < 7; d++) {
+    const name = normalizeKey(format.format(new Date(Date.UTC(2023, 0, 1 + d)))); // 2023-01-01 was a Sunday
+    WEEKDAYS.set(name, d);
+    if (name.startsWith('ال')) BARE_WEEKDAYS.set(name.slice(2), d);
+  }
+  for (const [name, d] of [['الجمعه', 5], ['الثلاثا', 2], ['الاربعا', 3], ['الاثنين', 1], ['الاتنين', 1]] as const) {
+    WEEKDAYS.set(name, d);
+    BARE_WEEKDAYS.set(name.slice(2), d);
+  }
+}
 
 function addMonth(name: string, month: number, calendar: Calendar): void {
   const key = normalizeKey(name).replace(/\s+/g, ' ').trim();
@@ -56,11 +90,6 @@ function cldrMonthNames(locale: string, calendar: string): string[] {
   return names;
 }
 
-for (const locale of ['ar', 'ar-SY', 'ar-MA', 'ar-DZ', 'ar-TN', 'ar-MR', 'ar-EG']) {
-  cldrMonthNames(locale, 'gregory').forEach((name, i) => addMonth(name, i + 1, 'gregorian'));
-}
-cldrMonthNames('ar', 'islamic-umalqura').forEach((name, i) => addMonth(name, i + 1, 'hijri'));
-
 /** Spellings CLDR does not list. */
 const GREGORIAN_VARIANTS: Array<[number, string[]]> = [
   [1, ['كانون ثاني', 'جانفييه', 'ينايير']],
@@ -76,8 +105,6 @@ const GREGORIAN_VARIANTS: Array<[number, string[]]> = [
   [11, ['تشرين ثاني', 'نونبر', 'نوفمير']],
   [12, ['كانون اول', 'دجمبر', 'دجنبر', 'ديسمبر']],
 ];
-for (const [month, names] of GREGORIAN_VARIANTS) for (const name of names) addMonth(name, month, 'gregorian');
-
 const HIJRI_VARIANTS: Array<[number, string[]]> = [
   [1, ['محرم', 'المحرم', 'محرم الحرام']],
   [2, ['صفر', 'صفر الخير']],
@@ -92,23 +119,6 @@ const HIJRI_VARIANTS: Array<[number, string[]]> = [
   [11, ['ذو القعدة', 'ذي القعدة', 'ذوالقعدة', 'ذو القعده']],
   [12, ['ذو الحجة', 'ذي الحجة', 'ذوالحجة']],
 ];
-for (const [month, names] of HIJRI_VARIANTS) for (const name of names) addMonth(name, month, 'hijri');
-
-/** Weekday (0 = Sunday) by its normalised name with the article; `bare` forms are only trusted after يوم or as "Nth X". */
-export const WEEKDAYS = new Map<string, number>();
-export const BARE_WEEKDAYS = new Map<string, number>();
-{
-  const format = new Intl.DateTimeFormat('ar', { weekday: 'long', timeZone: 'UTC' });
-  for (let d = 0; d < 7; d++) {
-    const name = normalizeKey(format.format(new Date(Date.UTC(2023, 0, 1 + d)))); // 2023-01-01 was a Sunday
-    WEEKDAYS.set(name, d);
-    if (name.startsWith('ال')) BARE_WEEKDAYS.set(name.slice(2), d);
-  }
-  for (const [name, d] of [['الجمعه', 5], ['الثلاثا', 2], ['الاربعا', 3], ['الاثنين', 1], ['الاتنين', 1]] as const) {
-    WEEKDAYS.set(name, d);
-    BARE_WEEKDAYS.set(name.slice(2), d);
-  }
-}
 
 /** Cardinal number words 1–12 and the tens, for "منذ ثلاثة أيام", "شهر عشرة". */
 export const CARDINALS = new Map<string, number>();

@@ -9,7 +9,7 @@ import { easterSunday, fromEpochDay, toEpochDay, toHijri, weekdayOf, addMonths }
 import {
   BARE_WEEKDAYS, CARDINALS, DECADES, GREGORIAN_ERA, HIJRI_ERA, HOLIDAYS, LAST_WORDS, MONTHS, ORDINAL_TENS,
   ORDINAL_UNITS, PARTS, PERIOD_NOUNS, RANGE_TO, RELATIVE_DAYS, SEASONS, UNITS, WEEKDAYS, YEAR_CONTEXT,
-  YEAR_NOUNS, normalizeKey, wordSet, type Calendar, type Holiday, type PartName, type Season,
+  YEAR_NOUNS, loadCalendarNames, normalizeKey, wordSet, type Calendar, type Holiday, type PartName, type Season,
 } from './lexicon';
 import {
   bareWeekday, dayOf, dayValue, decadeOf, gregorianMonth, gregorianYear, halfOf, hijriYearValue, interval,
@@ -63,32 +63,47 @@ export interface RawMatch {
   parts?: RawMatch[];
 }
 
-/** Every first word a rule can start on (after clitics), so most tokens are skipped with one lookup. */
-const START_WORDS = new Set<string>();
-for (const map of [MONTHS, RELATIVE_DAYS, HOLIDAYS]) for (const key of map.keys()) START_WORDS.add(key.split(' ')[0]!);
-for (const set of [WEEKDAYS, BARE_WEEKDAYS, ORDINAL_UNITS, ORDINAL_TENS, PERIOD_NOUNS, PARTS, SEASONS, DECADES, CARDINALS, UNITS, YEAR_NOUNS])
-  for (const key of set.keys()) START_WORDS.add(key);
-for (const w of ['ال', ...NEW_MOON, ...LAST_WORDS, ...TEN_DAYS, ...DAY_NOUNS, ...DAYPART_NOUNS, ...THIS_WORDS, ...AGO_TRIGGERS.keys(), 'من', 'بين', 'شهر', 'الربع', 'النصف', 'عقد', 'الشهر', 'اخر'])
-  START_WORDS.add(w);
-/** The same with every clitic attached (وفي، بعام، للعام), so the scan tests each word with one lookup. */
-const START_FORMS = new Set<string>(START_WORDS);
-for (const w of START_WORDS) {
-  for (const clitic of ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك']) {
-    START_FORMS.add(clitic + w);
-    if (clitic.endsWith('ل') && w.startsWith('ال')) START_FORMS.add(clitic + w.slice(1));
-  }
+/**
+ * Every first word a rule can start on (after clitics), with every clitic attached (وفي، بعام،
+ * للعام), so the scan tests each word with one lookup; and their fingerprints, so most words are
+ * turned away on an integer test with no string made. Built on the first date search, after the
+ * calendar names they include (see `loadCalendarNames`).
+ */
+interface StartTables {
+  forms: Set<string>;
+  signatures: Set<number>;
 }
-/** Fingerprints of START_FORMS: most words are turned away on this integer test, with no string made. */
-const START_SIGNATURES = new Set<number>([...START_FORMS].map(signatureOf));
+let startTables: StartTables | undefined;
+
+function buildStartTables(): StartTables {
+  loadCalendarNames();
+  const words = new Set<string>();
+  for (const map of [MONTHS, RELATIVE_DAYS, HOLIDAYS]) for (const key of map.keys()) words.add(key.split(' ')[0]!);
+  for (const set of [WEEKDAYS, BARE_WEEKDAYS, ORDINAL_UNITS, ORDINAL_TENS, PERIOD_NOUNS, PARTS, SEASONS, DECADES, CARDINALS, UNITS, YEAR_NOUNS])
+    for (const key of set.keys()) words.add(key);
+  for (const w of ['ال', ...NEW_MOON, ...LAST_WORDS, ...TEN_DAYS, ...DAY_NOUNS, ...DAYPART_NOUNS, ...THIS_WORDS, ...AGO_TRIGGERS.keys(), 'من', 'بين', 'شهر', 'الربع', 'النصف', 'عقد', 'الشهر', 'اخر'])
+    words.add(w);
+  const forms = new Set<string>(words);
+  for (const w of words) {
+    for (const clitic of ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك']) {
+      forms.add(clitic + w);
+      if (clitic.endsWith('ل') && w.startsWith('ال')) forms.add(clitic + w.slice(1));
+    }
+  }
+  return { forms, signatures: new Set<number>([...forms].map(signatureOf)) };
+}
 
 export class DateParser extends TokenReader {
+  /** Built (with the calendar names) by the first parser made, then shared. */
+  private readonly start: StartTables = (startTables ??= buildStartTables());
+
   /** All matches, left to right, non-overlapping. */
   run(): RawMatch[] {
     const out: RawMatch[] = [];
     const { kinds, signatures, count } = this.scanned;
     for (let i = 0; i < count; ) {
       const kind = kinds[i]!;
-      if (!(kind === 1 || (kind === 0 && START_SIGNATURES.has(signatures[i]!) && this.canStart(i)))) {
+      if (!(kind === 1 || (kind === 0 && this.start.signatures.has(signatures[i]!) && this.canStart(i)))) {
         i++;
         continue;
       }
@@ -108,7 +123,7 @@ export class DateParser extends TokenReader {
   }
 
   private canStart(i: number): boolean {
-    return START_FORMS.has(this.tok(i)!.text);
+    return this.start.forms.has(this.tok(i)!.text);
   }
 
   // ---- rules ----
@@ -792,7 +807,7 @@ export class DateParser extends TokenReader {
     // من is very common: go on only when a date can start right after it.
     const next = i + 1;
     const nextKind = this.scanned.kinds[next];
-    if (!(nextKind === 1 || (nextKind === 0 && START_SIGNATURES.has(this.scanned.signatures[next]!) && this.canStart(next)))) return undefined;
+    if (!(nextKind === 1 || (nextKind === 0 && this.start.signatures.has(this.scanned.signatures[next]!) && this.canStart(next)))) return undefined;
     const between = lead.text === 'بين';
     const ref = this.reference(i);
     let first: RawMatch | undefined = between ? this.ruleDayMonth(i + 1, ref, true) : undefined;

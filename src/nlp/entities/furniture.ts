@@ -23,14 +23,18 @@ export function furnitureRanges(text: string): { start: number; end: number }[] 
   let start = 0;
   for (const line of text.split('\n')) {
     const end = start + line.length;
-    const head = normalizeArabic(line.trim().slice(0, 40)).replace(/[\s\p{P}]+/gu, ' ').trim() + ' ';
-    const words = line.split(/\s+/).filter(Boolean).length;
-    // Multi-word cues may run into the next word (`آخر الاخبارسياسة`); one-word cues must end at a space.
-    const isCue = (cue: string): boolean => head.startsWith(cue.includes(' ') ? cue : cue + ' ');
-    if (head.trim() && words <= MAX_FURNITURE_WORDS && CUES.some(isCue)) {
+    // The cue test first: it looks at 40 characters, where counting words reads the whole line.
+    if (isCueLine(line) && line.split(/\s+/).filter(Boolean).length <= MAX_FURNITURE_WORDS) {
       ranges.push({ start, end });
     }
     start = end + 1;
   }
   return ranges;
+}
+
+function isCueLine(line: string): boolean {
+  const head = normalizeArabic(line.trim().slice(0, 40)).replace(/[\s\p{P}]+/gu, ' ').trim() + ' ';
+  // Multi-word cues may run into the next word (`آخر الاخبارسياسة`); one-word cues must end at a space.
+  const isCue = (cue: string): boolean => head.startsWith(cue.includes(' ') ? cue : cue + ' ');
+  return head.trim() !== '' && CUES.some(isCue);
 }

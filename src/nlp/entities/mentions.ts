@@ -20,6 +20,7 @@ import type { NerModel } from './model';
 import type { WordInfo } from './features';
 import { GROUP_HEADS, PERSON_TITLES } from './triggers';
 import { isStopWord } from './stopwords';
+import type { Stopwatch } from '../stopwatch';
 
 /** A token of the analysed text with its normalised form and clitic split. */
 export interface TextToken extends Token {
@@ -53,8 +54,9 @@ interface LookedUp {
   words: WordInfo[];
 }
 
-export function textTokens(text: string, model: NerModel): LookedUp {
+export function textTokens(text: string, model: NerModel, watch?: Stopwatch): LookedUp {
   const raw = tokenize(text);
+  watch?.lap('ner: tokenize');
   const tokens: TextToken[] = new Array<TextToken>(raw.length);
   const words: WordInfo[] = new Array<WordInfo>(raw.length);
   let sentence = 0;
@@ -73,7 +75,7 @@ export function textTokens(text: string, model: NerModel): LookedUp {
     words[k] = w;
     tokens[k] = { text: t.text, start: t.start, end: t.end, norm: w.norm, split: w.split, bare: w.bare, sentence };
     previousEnd = t.end;
-    if (SENTENCE_END.has(t.text)) sentence++;
+    if (t.text.length === 1 && SENTENCE_END.has(t.text)) sentence++; // every entry is one character
   }
   return { tokens, words };
 }
@@ -92,10 +94,12 @@ interface RawSpan {
   type: ActorType;
 }
 
-export function findMentions(model: NerModel, text: string): { tokens: TextToken[]; mentions: Mention[] } {
+export function findMentions(model: NerModel, text: string, watch?: Stopwatch): { tokens: TextToken[]; mentions: Mention[] } {
+  watch?.reset();
   const lexicon = model.lexicon;
   const frequency: FormFrequency | undefined = lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
-  const { tokens, words } = textTokens(text, model);
+  const { tokens, words } = textTokens(text, model, watch);
+  watch?.lap('ner: word facts (model.word)');
   const spans: RawSpan[] = [];
   const tagged = new Array<string>(tokens.length).fill('O');
 
@@ -107,6 +111,7 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
     labels.forEach((l, k) => (tagged[s + k] = LABELS[l]!));
     s = e;
   }
+  watch?.lap('ner: tagger');
   for (const span of spansFromLabels(tagged)) {
     if (span.type === 'MISC') continue;
     const type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
@@ -183,7 +188,7 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
   const furniture = furnitureRanges(text);
-  const inFurniture = (offset: number): boolean => furniture.some((r) => r.start <= offset && offset < r.end);
+  const inFurniture = (offset: number): boolean => inRanges(furniture, offset);
   const mentions: Mention[] = [];
   for (const sp of spans.sort((a, b) => a.first - b.first)) {
     let first = sp.first;
@@ -207,7 +212,30 @@ export function findMentions(model: NerModel, text: string): { tokens: TextToken
     const display = stripMarks((head.split.fusedArticle ? 'ال' : '') + surface).replace(/\s+/g, ' ');
     mentions.push({ type: sp.type, start, end: lastToken.end, text: surface, first, last: sp.last, normTokens, display });
   }
+  watch?.lap('ner: rules + mentions');
   return { tokens, mentions };
+}
+
+/** A token that is an Arabic or Latin comma (`/^[،,]$/`, without a regex run per token). */
+export function isComma(token: string): boolean {
+  return token.length === 1 && (token.charCodeAt(0) === 0x060c || token.charCodeAt(0) === 0x2c);
+}
+
+/**
+ * Whether `offset` lies in one of `ranges` (in text order, not overlapping), by binary search:
+ * a long page can have hundreds of furniture lines and thousands of mentions.
+ */
+function inRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 const MAX_NAME_TOKENS = 4;
@@ -240,7 +268,7 @@ function isTitleOrDescriptor(model: NerModel, t: TextToken): boolean {
 function personsByTitles(model: NerModel, tokens: readonly TextToken[]): RawSpan[] {
   const found: RawSpan[] = [];
   for (let c = 1; c + 1 < tokens.length; c++) {
-    if (!/^[،,]$/.test(tokens[c]!.text) || !PERSON_TITLES.has(tokens[c + 1]!.bare)) continue;
+    if (!isComma(tokens[c]!.text) || !PERSON_TITLES.has(tokens[c + 1]!.bare)) continue;
     let first = c;
     while (first > 0 && c - first < MAX_NAME_TOKENS && nameLike(model, tokens[first - 1]) && tokens[first - 1]!.sentence === tokens[c]!.sentence) first--;
     if (first < c && c - first >= 2) found.push({ first, last: c - 1, type: 'PERSON' });
@@ -288,13 +316,14 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
   for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) taken[k] = 1;
   // Every clitic reading of a word ends with the word's last two letters (the rest is at least
   // two letters long): words ending otherwise cannot carry a surname, and need no readings.
-  const endings = new Set<string>();
-  for (const s of surnames) if (s.length >= 2) endings.add(s.slice(-2));
+  // (Endings as two code units in one number: no string is cut per token.)
+  const endings = new Set<number>();
+  for (const s of surnames) if (s.length >= 2) endings.add(lastTwoUnits(s));
   tokens.forEach((t, i) => {
     if (taken[i]) return;
     const reading = surnames.has(t.norm)
       ? t.norm
-      : endings.has(t.norm.slice(-2))
+      : t.norm.length >= 2 && endings.has(lastTwoUnits(t.norm))
         ? cliticCandidates(t.norm).find((c) => surnames.has(c.core))?.core
         : undefined;
     if (!reading) return;
@@ -303,6 +332,10 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
     if (reading !== t.norm) t.split = cliticCandidates(t.norm).find((c) => c.core === reading)!;
     spans.push({ first: i, last: i, type: 'PERSON' });
   });
+}
+
+function lastTwoUnits(s: string): number {
+  return s.charCodeAt(s.length - 2) * 0x10000 + s.charCodeAt(s.length - 1);
 }
 
 const NO_CLITICS: CliticSplit = { prefixLength: 0, core: '', fusedArticle: false, prefix: '' };

@@ -84,6 +84,9 @@ const DATELINE_PATTERNS: RegExp[] = [
   /^\s*[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2} [-–—] (?=\p{L})/u,
 ];
 
+/** What every DATELINE_PATTERNS entry must contain. */
+const DATELINE_MARK = /[-–—(]/;
+
 /** A paragraph that is only a short `SOURCE – PLACE` or `PLACE (SOURCE)` line, no sentence in it. */
 const DATELINE_LINE = /^\s*[\p{L}\p{M}][\p{L}\p{M} ]{1,40}?\s*(?:[-–—]\s*\(?[\p{L}\p{M} .]{2,40}\)?|\([\p{L}\p{M} .]{2,40}\))\s*[:：]?\s*$/u;
 
@@ -225,6 +228,7 @@ function makeSentence(
   dateline: Sentence['dateline'],
 ): Sentence {
   const body = text.slice(bodyStart, end);
+  const { words, balancedQuotes } = wordsAndQuotes(body);
   return {
     index,
     paragraph,
@@ -235,8 +239,8 @@ function makeSentence(
     ...(dateline ? { dateline } : {}),
     furniture: isFurniture(body),
     heading: false,
-    balancedQuotes: quotesBalanced(body),
-    words: countWords(body),
+    balancedQuotes,
+    words,
   };
 }
 
@@ -262,6 +266,8 @@ function matchDateline(
 ): { start: number; end: number; text: string; bodyStart: number } | undefined {
   if (paragraph > 4) return undefined;
   const head = text.slice(start, Math.min(end, start + 90));
+  // Every pattern needs a dash or an opening bracket: most first sentences have neither.
+  if (!DATELINE_MARK.test(head)) return undefined;
   for (const re of DATELINE_PATTERNS) {
     const m = re.exec(head);
     if (!m) continue;
@@ -273,20 +279,32 @@ function matchDateline(
   return undefined;
 }
 
-function quotesBalanced(s: string): boolean {
+/**
+ * `countWords(s)` and whether the quotes in `s` are balanced, in one pass over the body (every
+ * sentence needs both, and reading the text is the cost).
+ */
+function wordsAndQuotes(s: string): { words: number; balancedQuotes: boolean } {
+  let words = 0;
+  let inWord = false;
   let guillemets = 0;
   let curly = 0;
   let straight = 0;
   for (let i = 0; i < s.length; i++) {
-    switch (s.charCodeAt(i)) {
+    const c = s.charCodeAt(i);
+    switch (c) {
       case 0x00ab: guillemets++; break; // «
       case 0x00bb: guillemets--; break; // »
       case 0x201c: curly++; break; // “
       case 0x201d: curly--; break; // ”
       case 0x22: straight++; break; // "
     }
+    const kind = charKind(c, s, i);
+    if (kind === WORD_START) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (kind === OTHER) inWord = false;
   }
-  return guillemets === 0 && curly === 0 && straight % 2 === 0;
+  return { words, balancedQuotes: guillemets === 0 && curly === 0 && straight % 2 === 0 };
 }
 
 /** Sentence spans within one line [lineStart, lineEnd), trimmed of surrounding whitespace. */

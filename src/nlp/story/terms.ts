@@ -317,7 +317,9 @@ export function weightedUnit(counts: SparseVector, idf: (term: string) => number
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  // No [small, large] pair array: LexRank calls this for every pair of sentences.
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let s = 0;
   for (const [t, w] of small) {
     const o = large.get(t);

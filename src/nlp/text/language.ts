@@ -70,7 +70,9 @@ const LETTER_VOTES: ReadonlyArray<[string, readonly Candidate[]]> = [
   ['\u06CD', ['ps']], // ۍ
   ['\u06D0', ['ps']], // ې
 ];
-const LETTER_TO_LANGS = new Map(LETTER_VOTES);
+/** Votes by code unit; every voting letter is at or above U+0679, so the common letters skip the lookup. */
+const LETTER_TO_LANGS = new Map(LETTER_VOTES.map(([letter, langs]) => [letter.charCodeAt(0), langs]));
+const FIRST_VOTING_LETTER = Math.min(...LETTER_TO_LANGS.keys());
 
 /** ة is everywhere in Arabic and rare elsewhere (Persian and Urdu write ه / ۃ instead). */
 const TAA_MARBUTA = 0x0629;
@@ -111,6 +113,18 @@ const WORD_OWNER: Map<string, Candidate> = (() => {
   return owner;
 })();
 
+/** `foldKeyboard` of one code unit. */
+function foldKeyboardUnit(c: number): number {
+  return c === 0x06a9 ? 0x0643 : c === 0x06cc || c === 0x0649 ? 0x064a : c;
+}
+
+function shapeOf(length: number, first: number): number {
+  return length * 0x10000 + first;
+}
+
+/** Length and first unit of every function word: words of any other shape are not looked up. */
+const OWNER_SHAPES = new Set([...WORD_OWNER.keys()].map((w) => shapeOf(w.length, w.charCodeAt(0))));
+
 /** Letters of the Arabic script (not digits, marks or punctuation). */
 function isArabicScriptLetter(c: number): boolean {
   return (
@@ -124,8 +138,55 @@ function isArabicScriptLetter(c: number): boolean {
     (c >= 0x08a0 && c <= 0x08ff)
   );
 }
-/** An Arabic-script word, with marks, tatweel and ZWNJ (Persian می‌ / ها joins). */
-const ARABIC_WORD = /[\u0620-\u065F\u066E-\u06D5\u06EE\u06EF\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\u0640\u0670]+/g;
+/**
+ * Code units of an Arabic-script word: letters, marks and tatweel (the class
+ * [\u0620-\u065F\u066E-\u06D5\u06EE\u06EF\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\u0640\u0670]). A word
+ * stops at anything else, ZWNJ included (Persian می‌ / ها joins come out as two words).
+ */
+function isWordUnit(c: number): boolean {
+  return (
+    (c >= 0x0620 && c <= 0x065f) ||
+    (c >= 0x066e && c <= 0x06d5) ||
+    c === 0x06ee ||
+    c === 0x06ef ||
+    (c >= 0x06fa && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08ff) ||
+    c === 0x0640 ||
+    c === 0x0670
+  );
+}
+
+/** Harakat, tatweel and superscript alef: dropped from a word before it is looked up. */
+function isWordMark(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+}
+
+/** Letters `foldKeyboard` changes: a word without them needs no folding. */
+function isKeyboardVariant(c: number): boolean {
+  return c === 0x06a9 || c === 0x06cc || c === 0x0649;
+}
+
+const ALEF = 0x0627;
+const LAM = 0x0644;
+/** و ف ب ك ل: the one-letter prefixes that may stand before the article. */
+function isArticlePrefix(c: number): boolean {
+  return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0643 || c === LAM;
+}
+
+/**
+ * Arabic's article ال (with the prefixes و ب ف ل ك) and at least two letters after it, or لل
+ * and two letters: /^(?:[وفبكل]|وال|فال|بال|كال)?ال.{2,}/ or /^لل.{2,}/ on a word of letters,
+ * tested with code units on s[start, end) (the longer prefixes add nothing the one-letter one does not).
+ */
+function hasDefiniteArticle(s: string, start: number, end: number): boolean {
+  const n = end - start;
+  const c0 = s.charCodeAt(start);
+  const c1 = s.charCodeAt(start + 1);
+  if (c0 === ALEF && c1 === LAM && n >= 4) return true;
+  if (c0 === LAM && c1 === LAM && n >= 4) return true;
+  return n >= 5 && isArticlePrefix(c0) && c1 === ALEF && s.charCodeAt(start + 2) === LAM;
+}
 
 export interface IdentifyOptions {
   /** Fewer Arabic-script letters than this is too little to say (default 20). */
@@ -145,7 +206,7 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
     if (isArabicScriptLetter(c)) {
       arabicLetters++;
       if (c === TAA_MARBUTA) taaMarbuta++;
-      const langs = LETTER_TO_LANGS.get(text[i]!);
+      const langs = c >= FIRST_VOTING_LETTER ? LETTER_TO_LANGS.get(c) : undefined;
       if (langs) for (const l of langs) letterVotes[l] += 1 / langs.length;
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
       latinLetters++;
@@ -163,15 +224,38 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
   const wordHits: Record<Candidate, number> = { ar: 0, fa: 0, ur: 0, ckb: 0, ps: 0 };
   let words = 0;
   let definiteArticle = 0;
-  for (const m of text.matchAll(ARABIC_WORD)) {
-    // Persian writes می‌رود / کتاب‌ها with ZWNJ; the regex stops at ZWNJ, so می and ها come out alone.
-    const word = m[0].replace(/[\u064B-\u065F\u0670\u0640]/g, '');
-    if (!word) continue;
+  // Words by code units rather than a regex and replaces per word: this runs on every article.
+  for (let i = 0; i < text.length; ) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let marks = false;
+    let variants = false;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordUnit(c)) break;
+      if (isWordMark(c)) marks = true;
+      else if (isKeyboardVariant(c)) variants = true;
+    }
+    // Most words are read in place; a string is made only for marked words and for words
+    // shaped like a function word (its length and folded first letter).
+    let word: string | undefined;
+    if (marks) {
+      word = stripWordMarks(text.slice(start, i));
+      if (!word) continue;
+    }
     words++;
-    const owner = WORD_OWNER.get(foldKeyboard(word));
-    if (owner) wordHits[owner]++;
+    const length = word ? word.length : i - start;
+    const first = word ? word.charCodeAt(0) : text.charCodeAt(start);
+    if (OWNER_SHAPES.has(shapeOf(length, variants ? foldKeyboardUnit(first) : first))) {
+      word ??= text.slice(start, i);
+      const owner = WORD_OWNER.get(variants ? foldKeyboard(word) : word);
+      if (owner) wordHits[owner]++;
+    }
     // Arabic's article ال (with the prefixes و ب ف ل ك) starts a large share of Arabic words.
-    if (/^(?:[وفبكل]|وال|فال|بال|كال)?ال.{2,}/.test(word) || /^لل.{2,}/.test(word)) definiteArticle++;
+    if (word ? hasDefiniteArticle(word, 0, word.length) : hasDefiniteArticle(text, start, i)) definiteArticle++;
   }
 
   // Rates per 100 words / letters, so long and short texts are scored alike.
@@ -205,6 +289,12 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
       : `, ${perLetter(letterVotes[best]).toFixed(0)}‰ letters of its own`) +
     `; next ${LANGUAGE_NAMES[second]} (${runnerUp.toFixed(1)} vs ${top.toFixed(1)})`;
   return { lang: best, confidence: round(Math.max(0.5, Math.min(0.99, confidence))), ...base, evidence };
+}
+
+function stripWordMarks(word: string): string {
+  let out = '';
+  for (let k = 0; k < word.length; k++) if (!isWordMark(word.charCodeAt(k))) out += word[k];
+  return out;
 }
 
 function round(x: number): number {

@@ -40,7 +40,50 @@ export function foldLetters(s: string): string {
 
 /** Full normalisation for comparison and features: NFKC, no diacritics or tatweel, folded letters. */
 export function normalizeArabic(s: string): string {
-  return foldLetters(s.normalize('NFKC').replace(DIACRITICS, '').replace(TATWEEL, ''));
+  return normalizeSimple(s) ?? foldLetters(s.normalize('NFKC').replace(DIACRITICS, '').replace(TATWEEL, ''));
+}
+
+/**
+ * `normalizeArabic` in one pass over the code units, for the common text it sees (ASCII, Arabic
+ * letters, harakat, tatweel, Arabic digits and punctuation), or undefined when `s` holds anything
+ * else. Every unit of that set is its own NFKC form and no two of them compose; the only units
+ * NFKC may reorder are harakat, which are dropped anyway. So the result equals the full path's
+ * (test/normalize.test.ts compares the two), without NFKC, two regex passes and a string
+ * built a character at a time. Normalising is on every hot path (words, sentences, names).
+ */
+function normalizeSimple(s: string): string | undefined {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let replacement: string;
+    if (c < 0x0600) {
+      if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x09 || c === 0x0d) continue;
+      return undefined;
+    } else if (c >= 0x0621 && c <= 0x063a) {
+      switch (c) {
+        case 0x0622: case 0x0623: case 0x0625: replacement = 'ا'; break; // آ أ إ
+        case 0x0629: replacement = 'ه'; break; // ة
+        case 0x0624: replacement = 'و'; break; // ؤ
+        case 0x0626: replacement = 'ي'; break; // ئ
+        default: continue;
+      }
+    } else if (c >= 0x0641 && c <= 0x064a) {
+      if (c !== 0x0649) continue;
+      replacement = 'ي'; // ى
+    } else if (c === 0x0640 || (c >= 0x064b && c <= 0x0652)) {
+      replacement = ''; // tatweel, harakat
+    } else if (c >= 0x0660 && c <= 0x0669) {
+      replacement = String.fromCharCode(c - 0x0660 + 48);
+    } else if (c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x066a && c <= 0x066d)) {
+      continue;
+    } else {
+      return undefined;
+    }
+    out += s.slice(from, i) + replacement;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Removes diacritics and tatweel only (keeps hamza forms): for display-quality canonical names. */
