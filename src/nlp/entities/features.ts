@@ -9,13 +9,19 @@
  * clitic split, stem, lexicon entry, shape, and the bucket of every one-word template in
  * each window position) is computed once per distinct token string and kept in a bounded
  * cache (`FeatureExtractor`); news text repeats its words a lot. Two-word templates keep the
- * FNV-1a state of their first half per word and hash only the second half per token. Bound
- * to a model, the extractor also sums, once per word, the weights of its one-word features
- * for each window position it can hold (itself, ±1, ±2), so scoring a token adds five cached
- * vectors and looks up only the two-word and gazetteer templates; a bitmap of kept buckets
- * answers most of those lookups without touching the row table. The buckets are exactly those
- * of the plain definition (template and parts joined by `|`, hashed with FNV-1a), and the
- * scores are their weights' sums (test/entities/features-cache.test.ts).
+ * FNV-1a state of their first half per word and hash only the second half. Bound to a model,
+ * the extractor also sums, once per word, the weights of its one-word features for each
+ * window position it can hold (itself, ±1, ±2), the bias included, so scoring a token adds
+ * five cached vectors for all one-word templates. Templates over small classes (coarse
+ * cluster pairs, shape and cluster triples) take their rows from tables filled on first use;
+ * only the word-pair templates over open vocabulary (raw, core, stem) hash a string per
+ * token, once per adjacent pair for both words' templates. Nothing is allocated per token.
+ *
+ * The buckets are exactly those of the plain definition (template and parts joined by `|`,
+ * hashed with FNV-1a), and the scores are their weights' sums (test/entities/features-cache.test.ts).
+ * Summing in another order gives the same numbers: the weights are int8 × a float32 row
+ * scale ≥ prune/127, stored as float32, so every one is a multiple of 2^-30 far below 2^23,
+ * and float64 adds such numbers exactly whatever the grouping.
  */
 import { normalizeArabic, stripMarks } from '../text/normalize';
 import { fnv1a } from './hash';
@@ -24,6 +30,7 @@ import type { Gazetteer } from './gazetteer';
 import { LEXICON_FLAG, unpackLexiconEntry, type Lexicon } from './lexicon';
 import { triggerClass } from './triggers';
 import { LABEL_COUNT } from './labels';
+import { MISSING, RowCache } from './rowcache';
 
 /** A model's weights as the extractor reads them: bucket → row, rows of LABEL_COUNT scores. */
 export interface RowWeights {
@@ -144,6 +151,9 @@ export interface WordInfo {
   readonly slots: Int32Array;
   /** Character n-gram features (bucket ids or rows, -1 = no weights), when the options ask for them. */
   readonly ngrams: Int32Array;
+  /** Small ids (1…MAX_CLASS, 0 = too many distinct values) of the shape and of the coarse cluster, for the three-word templates. */
+  readonly shapeClass: number;
+  readonly coarseClass: number;
   /** FNV-1a states of two-word templates after this word's half (and the `|`). */
   readonly rPrev: number;
   readonly cPrev: number;
@@ -157,10 +167,16 @@ export interface WordInfo {
   readonly tPrev: number;
   /**
    * Bound to a model: the summed scores of this word's one-word features in each window
-   * position (PART_SELF, PART_PREV, PART_NEXT, PART_PREV2, PART_NEXT2), LABEL_COUNT each.
+   * position (PART_SELF, PART_PREV, PART_NEXT, PART_PREV2, PART_NEXT2), LABEL_COUNT each,
+   * at `partial[at …]`. Cached words share one block of memory per CHUNK_WORDS words, so a
+   * sentence's words sit close together rather than in separate small buffers.
    */
   readonly partial?: Float64Array;
+  readonly at: number;
 }
+
+/** Words whose partial sums share one allocated block (about 360 KB). */
+const CHUNK_WORDS = 1024;
 
 const PART_SELF = 0;
 const PART_PREV = 1;
@@ -181,6 +197,16 @@ const PART_SLOTS: readonly (readonly number[])[] = [
 const MAX_CACHED_LENGTH = 48;
 /** Distinct token strings kept per extractor; the cache is emptied when it fills. */
 export const WORD_CACHE_SIZE = 1 << 15;
+/** Class ids fit 10 bits, so three make one small-integer key. */
+const MAX_CLASS = 1023;
+/**
+ * Coarse clusters take about 130 values (a lexicon id, none, padding): classes below this
+ * index the per-pair tables directly (2 × 256 KB).
+ */
+const COARSE_TABLE = 256;
+const UNKNOWN_ROW = MISSING;
+/** Slots (2^bits) of the direct-mapped row caches of the three-word templates (64 KB each: the common triples stay in cache). */
+const TRIPLE_CACHE_BITS = 13;
 
 export interface SentenceFeatures {
   offsets: Uint32Array;
@@ -202,6 +228,20 @@ export class FeatureExtractor {
   private readonly pad: WordInfo;
   private readonly constants = new Map<string, number>();
   private buffer = new Int32Array(1024);
+  private readonly shapeClasses = new Map<string, number>();
+  private readonly coarseClasses = new Map<string, number>();
+  /**
+   * Bound only: rows of `k-1|k0` and `k0|k+1` per pair of coarse-cluster classes, of the
+   * shape and coarse three-word templates per class triple, of gazetteer features per tag.
+   */
+  private readonly kPrevRows = new Int32Array(COARSE_TABLE * COARSE_TABLE).fill(UNKNOWN_ROW);
+  private readonly kNextRows = new Int32Array(COARSE_TABLE * COARSE_TABLE).fill(UNKNOWN_ROW);
+  private readonly shapeTriples = new RowCache(TRIPLE_CACHE_BITS);
+  private readonly coarseTriples = new RowCache(TRIPLE_CACHE_BITS);
+  private readonly gazetteerRows = new Map<string, Int32Array>();
+  /** The block the next cached words' partial sums go to, and how much of it is used. */
+  private chunk = new Float64Array(0);
+  private chunkUsed = 0;
 
   private readonly rowOf?: (bucket: number) => number;
 
@@ -214,7 +254,7 @@ export class FeatureExtractor {
     this.frequency = lexicon && lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
     this.mask = options.hashBits >= 32 ? 0xffffffff : (1 << options.hashBits) - 1;
     this.useLexicon = lexicon !== undefined && lexicon.size > 0;
-    this.pad = this.build(PAD, '<s>', { prefixLength: 0, core: '<s>', fusedArticle: false, prefix: '' }, '<s>');
+    this.pad = this.build(PAD, '<s>', { prefixLength: 0, core: '<s>', fusedArticle: false, prefix: '' }, '<s>', false);
   }
 
   /** Bucket (or row, -1 if none) of a finished hash. */
@@ -245,6 +285,17 @@ export class FeatureExtractor {
     return info;
   }
 
+  /** Small id of a string in a bounded table (0 once the table is full: callers then compute directly). */
+  private classOf(table: Map<string, number>, s: string): number {
+    let id = table.get(s);
+    if (id === undefined) {
+      if (table.size >= MAX_CLASS) return 0;
+      id = table.size + 1;
+      table.set(s, id);
+    }
+    return id;
+  }
+
   private compute(token: string): WordInfo {
     const { lexicon, gazetteer } = this.options;
     const frequency = this.frequency;
@@ -269,10 +320,10 @@ export class FeatureExtractor {
       nisba: gazetteer ? gazetteer.nisbaCountry(split.core) !== undefined : false,
     };
     const mentionSplit = featureNorm === norm ? split : splitClitics(norm, frequency);
-    return this.build(view, norm, mentionSplit, featureNorm);
+    return this.build(view, norm, mentionSplit, featureNorm, token.length <= MAX_CACHED_LENGTH);
   }
 
-  private build(v: TokenView, norm: string, split: CliticSplit, featureNorm: string): WordInfo {
+  private build(v: TokenView, norm: string, split: CliticSplit, featureNorm: string, cached: boolean): WordInfo {
     const slots = new Int32Array(SLOT_COUNT).fill(-1);
     const one = (slot: number, template: number, a: string): void => {
       slots[slot] = this.value(fnv1a(a, template));
@@ -339,24 +390,45 @@ export class FeatureExtractor {
     const featurePlaceStart = gazetteer ? gazetteer.mayStartMatch(featureNorm) : false;
     const placeStart = gazetteer ? (norm === featureNorm ? featurePlaceStart : gazetteer.mayStartMatch(norm)) : false;
     let partial: Float64Array | undefined;
+    let at = 0;
     if (this.bound) {
       const L = LABEL_COUNT;
+      const width = PART_SLOTS.length * L;
       const weights = this.bound.weights;
-      partial = new Float64Array(PART_SLOTS.length * L);
+      if (cached) {
+        // A word that is not cached (over-long token) gets a buffer of its own, so a stream of
+        // them cannot keep blocks alive for the few cached words among them.
+        if (this.chunkUsed + width > this.chunk.length) {
+          this.chunk = new Float64Array(CHUNK_WORDS * width);
+          this.chunkUsed = 0;
+        }
+        partial = this.chunk;
+        at = this.chunkUsed;
+        this.chunkUsed += width;
+      } else {
+        partial = new Float64Array(width);
+      }
+      const sums = partial;
       PART_SLOTS.forEach((list, part) => {
         for (const slot of list) {
           const row = slots[slot]!;
           if (row < 0) continue;
-          for (let l = 0; l < L; l++) partial![part * L + l]! += weights[row * L + l]!;
+          for (let l = 0; l < L; l++) sums[at + part * L + l]! += weights[row * L + l]!;
         }
       });
       for (const row of ngrams) {
         if (row < 0) continue;
-        for (let l = 0; l < L; l++) partial[PART_SELF * L + l]! += weights[row * L + l]!;
+        for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[row * L + l]!;
       }
+      // The bias feature fires on every token: carried in the word's own part.
+      const bias = this.constant(T.bias);
+      if (bias >= 0) for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[bias * L + l]!;
     }
     return {
       partial,
+      at,
+      shapeClass: this.classOf(this.shapeClasses, v.shape),
+      coarseClass: this.classOf(this.coarseClasses, v.coarse),
       // Bound to a model, only the partial sums are read; the slot table is not kept.
       slots: partial ? NO_SLOTS : slots,
       norm,
@@ -510,64 +582,162 @@ export class FeatureExtractor {
 
   /**
    * Bound to a model: the label scores of every token (n × LABEL_COUNT, row-major) — the sum
-   * of the weights of all its features, which is what `extract` lists, computed from each
-   * word's partial sums plus the rows of the templates that read two words or the sentence.
+   * of the weights of all its features, which is what `extract` lists — from each word's
+   * partial sums, the cached sums of each adjacent pair, the rows of the three-word templates
+   * per class triple, and gazetteer rows. `out` is overwritten.
    */
   scores(words: readonly WordInfo[], out: Float64Array): void {
     const bound = this.bound;
     if (!bound) throw new Error('scores() needs an extractor bound to a model');
     const L = LABEL_COUNT;
-    const weights = bound.weights;
     const n = words.length;
     const pad = this.pad;
-    const gaz = this.gazetteerTags(words);
-    const useLexicon = this.useLexicon;
-    const rowOf = (h: number): number => bound.rowOf((h & this.mask) >>> 0);
-    const bias = this.constant(T.bias);
-    let o = 0;
-    const add = (row: number): void => {
-      if (row < 0) return;
-      const base = row * L;
-      for (let l = 0; l < L; l++) out[o + l]! += weights[base + l]!;
-    };
+    // One-word templates of the ±2 window: five cached vectors.
     for (let i = 0; i < n; i++) {
-      o = i * L;
-      const w = words[i]!;
+      const wa = words[i]!;
+      const wb = i > 0 ? words[i - 1]! : pad;
+      const wc = i + 1 < n ? words[i + 1]! : pad;
+      const wd = i > 1 ? words[i - 2]! : pad;
+      const we = i + 2 < n ? words[i + 2]! : pad;
+      const a = wa.partial!;
+      const b = wb.partial!;
+      const c = wc.partial!;
+      const d = wd.partial!;
+      const e = we.partial!;
+      const ao = wa.at + PART_SELF * L;
+      const bo = wb.at + PART_PREV * L;
+      const co = wc.at + PART_NEXT * L;
+      const dO = wd.at + PART_PREV2 * L;
+      const eo = we.at + PART_NEXT2 * L;
+      const o = i * L;
+      for (let l = 0; l < L; l++) out[o + l] = a[ao + l]! + b[bo + l]! + c[co + l]! + d[dO + l]! + e[eo + l]!;
+    }
+    // Two-word templates, once per adjacent pair, the sentence padded at both ends.
+    this.addPairs(words, out);
+    // Three-word templates over shape and coarse cluster.
+    const weights = bound.weights;
+    const useLexicon = this.useLexicon;
+    for (let i = 0; i < n; i++) {
       const prev = i > 0 ? words[i - 1]! : pad;
+      const w = words[i]!;
       const next = i + 1 < n ? words[i + 1]! : pad;
-      const prev2 = i > 1 ? words[i - 2]! : pad;
-      const next2 = i + 2 < n ? words[i + 2]! : pad;
-      const v = w.view;
-      const a = w.partial!;
-      const b = prev.partial!;
-      const c = next.partial!;
-      const d = prev2.partial!;
-      const e = next2.partial!;
-      for (let l = 0; l < L; l++) {
-        out[o + l] = a[PART_SELF * L + l]! + b[PART_PREV * L + l]! + c[PART_NEXT * L + l]! + d[PART_PREV2 * L + l]! + e[PART_NEXT2 * L + l]!;
-      }
-      add(bias);
-      add(rowOf(fnv1a(v.raw, prev.rPrev)));
-      add(rowOf(fnv1a(v.core, prev.cPrev)));
-      add(rowOf(fnv1a(next.view.core, w.cNext)));
-      add(rowOf(fnv1a(next.view.shape, pipe(fnv1a(v.shape, prev.shapePrev)))));
-      if (prev.view.trigger && v.trigger === '') add(rowOf(fnv1a(v.prefix, prev.tPrev)));
+      const o = i * L;
+      let row = this.shapeTriple(prev, w, next);
+      if (row >= 0) for (let l = 0, base = row * L; l < L; l++) out[o + l]! += weights[base + l]!;
       if (useLexicon) {
-        add(rowOf(fnv1a(next.view.coarse, pipe(fnv1a(v.coarse, prev.k3Prev)))));
-        add(rowOf(fnv1a(v.coarse, prev.kPrev)));
-        add(rowOf(fnv1a(next.view.coarse, w.kNext)));
-        add(rowOf(fnv1a(v.coarse, prev.skPrev)));
-        add(rowOf(fnv1a(next.view.stem, w.ksNext)));
-      }
-      if (gaz) {
-        const g0 = gaz[i]!;
-        const gm1 = i > 0 ? gaz[i - 1]! : '';
-        const gp1 = i + 1 < n ? gaz[i + 1]! : '';
-        if (g0) add(this.constant(fnv1a(g0, T.g0)));
-        if (gm1) add(this.constant(fnv1a(gm1, T.gm1)));
-        if (gp1) add(this.constant(fnv1a(gp1, T.gp1)));
+        row = this.coarseTriple(prev, w, next);
+        if (row >= 0) for (let l = 0, base = row * L; l < L; l++) out[o + l]! += weights[base + l]!;
       }
     }
+    const gaz = this.gazetteerTags(words);
+    if (gaz) {
+      for (let i = 0; i < n; i++) {
+        const o = i * L;
+        if (gaz[i]) this.addRow(out, o, this.gazetteerRow(gaz[i]!, 0));
+        if (i > 0 && gaz[i - 1]) this.addRow(out, o, this.gazetteerRow(gaz[i - 1]!, 1));
+        if (i + 1 < n && gaz[i + 1]) this.addRow(out, o, this.gazetteerRow(gaz[i + 1]!, 2));
+      }
+    }
+  }
+
+  /**
+   * Adds the templates that read two adjacent words (a, b): to b those with a before it
+   * (r-1|r0, c-1|c0, t-1|p0, k-1|k0, s-1|k0), to a those with b after it (c0|c+1, k0|k+1,
+   * k0|s+1). The pure cluster pairs come from a small table per cluster pair; the others read
+   * open-vocabulary strings, so they are hashed here: word bigrams seldom repeat within an
+   * article (about 8% of them in news), too seldom for a pair cache to pay.
+   */
+  private addPairs(words: readonly WordInfo[], out: Float64Array): void {
+    const L = LABEL_COUNT;
+    const n = words.length;
+    const pad = this.pad;
+    const useLexicon = this.useLexicon;
+    for (let j = 0; j <= n; j++) {
+      const a = j > 0 ? words[j - 1]! : pad;
+      const b = j < n ? words[j]! : pad;
+      const av = a.view;
+      const bv = b.view;
+      if (j < n) {
+        const o = j * L;
+        this.addRow(out, o, this.row(fnv1a(bv.raw, a.rPrev)));
+        this.addRow(out, o, this.row(fnv1a(bv.core, a.cPrev)));
+        if (av.trigger && bv.trigger === '') this.addRow(out, o, this.row(fnv1a(bv.prefix, a.tPrev)));
+        if (useLexicon) {
+          this.addRow(out, o, this.coarsePair(this.kPrevRows, a, b, a.kPrev));
+          this.addRow(out, o, this.row(fnv1a(bv.coarse, a.skPrev)));
+        }
+      }
+      if (j > 0) {
+        const o = (j - 1) * L;
+        this.addRow(out, o, this.row(fnv1a(bv.core, a.cNext)));
+        if (useLexicon) {
+          this.addRow(out, o, this.coarsePair(this.kNextRows, a, b, a.kNext));
+          this.addRow(out, o, this.row(fnv1a(bv.stem, a.ksNext)));
+        }
+      }
+    }
+  }
+
+  /**
+   * Row of a template over the coarse clusters of (a, b), whose hash is `state` (a's half)
+   * continued with b's cluster: looked up in a table per cluster pair, filled on first use.
+   */
+  private coarsePair(table: Int32Array, a: WordInfo, b: WordInfo, state: number): number {
+    const x = a.coarseClass;
+    const y = b.coarseClass;
+    if (x === 0 || y === 0 || x >= COARSE_TABLE || y >= COARSE_TABLE) return this.row(fnv1a(b.view.coarse, state));
+    const k = x * COARSE_TABLE + y;
+    let row = table[k]!;
+    if (row === UNKNOWN_ROW) {
+      row = this.row(fnv1a(b.view.coarse, state));
+      table[k] = row;
+    }
+    return row;
+  }
+
+  /** Row of a bucket hash, -1 when the model has no weights there (bound only). */
+  private row(h: number): number {
+    return this.bound!.rowOf((h & this.mask) >>> 0);
+  }
+
+  private addRow(dst: Float64Array, at: number, row: number): void {
+    if (row < 0) return;
+    const weights = this.bound!.weights;
+    const base = row * LABEL_COUNT;
+    for (let l = 0; l < LABEL_COUNT; l++) dst[at + l]! += weights[base + l]!;
+  }
+
+  /** Row of `shape-1|shape0|shape+1`, cached per class triple. */
+  private shapeTriple(prev: WordInfo, w: WordInfo, next: WordInfo): number {
+    const key = tripleKey(prev.shapeClass, w.shapeClass, next.shapeClass);
+    let row = key >= 0 ? this.shapeTriples.get(key) : MISSING;
+    if (row === MISSING) {
+      row = this.row(fnv1a(next.view.shape, pipe(fnv1a(w.view.shape, prev.shapePrev))));
+      if (key >= 0) this.shapeTriples.set(key, row);
+    }
+    return row;
+  }
+
+  /** Row of `k-1|k0|k+1`, cached per class triple. */
+  private coarseTriple(prev: WordInfo, w: WordInfo, next: WordInfo): number {
+    const key = tripleKey(prev.coarseClass, w.coarseClass, next.coarseClass);
+    let row = key >= 0 ? this.coarseTriples.get(key) : MISSING;
+    if (row === MISSING) {
+      row = this.row(fnv1a(next.view.coarse, pipe(fnv1a(w.view.coarse, prev.k3Prev))));
+      if (key >= 0) this.coarseTriples.set(key, row);
+    }
+    return row;
+  }
+
+  /** Row of a gazetteer tag feature at `position` 0 (the token), 1 (the one before), 2 (the one after). */
+  private gazetteerRow(tag: string, position: number): number {
+    let rows = this.gazetteerRows.get(tag);
+    if (!rows) {
+      rows = Int32Array.of(this.row(fnv1a(tag, T.g0)), this.row(fnv1a(tag, T.gm1)), this.row(fnv1a(tag, T.gp1)));
+      // Tags are B-/I- × a handful of place kinds: this table stays tiny.
+      this.gazetteerRows.set(tag, rows);
+    }
+    return rows[position]!;
   }
 
   /** Bucket ids of every token of a sentence (for training). */
@@ -578,6 +748,11 @@ export class FeatureExtractor {
     const values = this.extract(words, offsets, identityCounts);
     return { offsets, ids: Uint32Array.from(values), identityCounts };
   }
+}
+
+/** One small-integer key for three class ids, -1 when one of them has none. */
+function tripleKey(a: number, b: number, c: number): number {
+  return a === 0 || b === 0 || c === 0 ? -1 : (a << 20) | (b << 10) | c;
 }
 
 const extractors = new WeakMap<FeatureOptions, FeatureExtractor>();

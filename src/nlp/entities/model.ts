@@ -16,7 +16,7 @@ import { LABELS, LABEL_COUNT, labelIndex } from './labels';
 import { EMPTY_LEXICON, Lexicon } from './lexicon';
 import { FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
 import { splitClitics, withoutArticle } from './clitics';
-import { constrain, viterbi } from './viterbi';
+import { constrain, Decoder } from './viterbi';
 import { normalizeArabic } from '../text/normalize';
 
 export const MODEL_MAGIC = 'ANLNER01';
@@ -95,10 +95,15 @@ class SparseWeights implements EmissionScorer {
   }
 }
 
+/** Sentences up to this length reuse one emission buffer (72 KB at most); longer ones allocate theirs. */
+const SCRATCH_TOKENS = 1024;
+
 /** A loaded recogniser; opaque outside this folder. */
 export class NerModel {
   readonly kind = 'ner-model' as const;
-  private readonly constrained: { transitions: Float64Array; start: Float64Array };
+  private readonly decoder: Decoder;
+  /** Emission scores reused between sentences up to SCRATCH_TOKENS tokens (longer ones get their own). */
+  private scratch = new Float64Array(0);
   readonly features: FeatureOptions;
   private readonly extractor: FeatureExtractor;
   /** True when the tagger reads the lexicon and gazetteer that mentions read (the full model). */
@@ -112,7 +117,8 @@ export class NerModel {
     readonly lexicon: Lexicon,
     readonly gazetteer: Gazetteer,
   ) {
-    this.constrained = constrain(transitions, start);
+    const constrained = constrain(transitions, start);
+    this.decoder = new Decoder(constrained.transitions, constrained.start);
     const full = header.featureSet === 'full';
     this.features = { hashBits: header.hashBits, lexicon: full ? lexicon : undefined, gazetteer: full ? gazetteer : undefined };
     if (header.charNgrams) this.features.charNgrams = header.charNgrams;
@@ -150,9 +156,15 @@ export class NerModel {
     const n = words.length;
     if (n === 0) return new Uint8Array(0);
     if (this.isFallback) return this.decodeFromGazetteer(words.map((w) => w.norm), true);
-    const emissions = new Float64Array(n * LABEL_COUNT);
+    let emissions: Float64Array;
+    if (n <= SCRATCH_TOKENS) {
+      if (this.scratch.length < n * LABEL_COUNT) this.scratch = new Float64Array(Math.max(n, 256) * LABEL_COUNT);
+      emissions = this.scratch;
+    } else {
+      emissions = new Float64Array(n * LABEL_COUNT);
+    }
     this.extractor.scores(words, emissions);
-    return viterbi(emissions, n, this.constrained.transitions, this.constrained.start);
+    return this.decoder.decode(emissions, n);
   }
 
   private decodeFromGazetteer(tokens: readonly string[], normalised = false): Uint8Array {
