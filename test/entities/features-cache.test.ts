@@ -21,9 +21,9 @@ describe('tagger fast path', () => {
     const expected = new Float64Array(tokens.length * LABEL_COUNT);
     for (let i = 0; i < tokens.length; i++) {
       for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-        const row = model.scorer.rowOf(ids[j]!);
-        if (row < 0) continue;
-        for (let l = 0; l < LABEL_COUNT; l++) expected[i * LABEL_COUNT + l]! += model.scorer.weights[row * LABEL_COUNT + l]!;
+        const at = model.scorer.scoresAt(ids[j]!);
+        if (at < 0) continue;
+        for (let l = 0; l < LABEL_COUNT; l++) expected[i * LABEL_COUNT + l]! += model.scorer.weights[at + l]!;
       }
     }
     const extractor = new FeatureExtractor(model.features, model.scorer);

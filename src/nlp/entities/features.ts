@@ -32,11 +32,13 @@ import { triggerClass } from './triggers';
 import { LABEL_COUNT } from './labels';
 import { MISSING, RowCache } from './rowcache';
 
-/** A model's weights as the extractor reads them: bucket → row, rows of LABEL_COUNT scores. */
+/**
+ * A model's weights as the extractor reads them: a bucket's LABEL_COUNT scores are
+ * `weights[at]` … `weights[at + LABEL_COUNT - 1]` for `at = scoresAt(bucket)`.
+ */
 export interface RowWeights {
-  /** Weight row of a bucket, or -1 when the bucket has no weights. */
-  rowOf(bucket: number): number;
-  /** Dequantised scores, row-major (rows × LABEL_COUNT). */
+  /** Where the bucket's scores start in `weights`, or -1 when the bucket has no weights. */
+  scoresAt(bucket: number): number;
   readonly weights: Float32Array;
 }
 
@@ -249,7 +251,7 @@ export class FeatureExtractor {
     readonly options: FeatureOptions,
     private readonly bound?: RowWeights,
   ) {
-    if (bound) this.rowOf = (bucket) => bound.rowOf(bucket);
+    if (bound) this.rowOf = (bucket) => bound.scoresAt(bucket);
     const { lexicon } = options;
     this.frequency = lexicon && lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
     this.mask = options.hashBits >= 32 ? 0xffffffff : (1 << options.hashBits) - 1;
@@ -413,16 +415,16 @@ export class FeatureExtractor {
         for (const slot of list) {
           const row = slots[slot]!;
           if (row < 0) continue;
-          for (let l = 0; l < L; l++) sums[at + part * L + l]! += weights[row * L + l]!;
+          for (let l = 0; l < L; l++) sums[at + part * L + l]! += weights[row + l]!;
         }
       });
       for (const row of ngrams) {
         if (row < 0) continue;
-        for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[row * L + l]!;
+        for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[row + l]!;
       }
       // The bias feature fires on every token: carried in the word's own part.
       const bias = this.constant(T.bias);
-      if (bias >= 0) for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[bias * L + l]!;
+      if (bias >= 0) for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[bias + l]!;
     }
     return {
       partial,
@@ -623,10 +625,10 @@ export class FeatureExtractor {
       const next = i + 1 < n ? words[i + 1]! : pad;
       const o = i * L;
       let row = this.shapeTriple(prev, w, next);
-      if (row >= 0) for (let l = 0, base = row * L; l < L; l++) out[o + l]! += weights[base + l]!;
+      if (row >= 0) for (let l = 0; l < L; l++) out[o + l]! += weights[row + l]!;
       if (useLexicon) {
         row = this.coarseTriple(prev, w, next);
-        if (row >= 0) for (let l = 0, base = row * L; l < L; l++) out[o + l]! += weights[base + l]!;
+        if (row >= 0) for (let l = 0; l < L; l++) out[o + l]! += weights[row + l]!;
       }
     }
     const gaz = this.gazetteerTags(words);
@@ -695,16 +697,18 @@ export class FeatureExtractor {
     return row;
   }
 
-  /** Row of a bucket hash, -1 when the model has no weights there (bound only). */
+  /**
+   * Where a bucket hash's scores start in the model's weights, -1 when it has none (bound
+   * only). Here and below a "row" is such an offset.
+   */
   private row(h: number): number {
-    return this.bound!.rowOf((h & this.mask) >>> 0);
+    return this.bound!.scoresAt((h & this.mask) >>> 0);
   }
 
   private addRow(dst: Float64Array, at: number, row: number): void {
     if (row < 0) return;
     const weights = this.bound!.weights;
-    const base = row * LABEL_COUNT;
-    for (let l = 0; l < LABEL_COUNT; l++) dst[at + l]! += weights[base + l]!;
+    for (let l = 0; l < LABEL_COUNT; l++) dst[at + l]! += weights[row + l]!;
   }
 
   /** Row of `shape-1|shape0|shape+1`, cached per class triple. */

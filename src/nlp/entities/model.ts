@@ -45,46 +45,57 @@ type SectionName = 'rows' | 'rowScales' | 'weights' | 'transitions' | 'start' | 
 /** Anything that scores feature buckets: the dense training weights or the shipped sparse ones. */
 export type EmissionScorer = RowWeights;
 
-/** Sparse dequantised weights with an open-addressing index from bucket to row. */
+/**
+ * Sparse dequantised weights, stored inside their own open-addressing index: each slot holds
+ * a bucket id and that bucket's LABEL_COUNT scores side by side, so finding a kept feature and
+ * reading its scores touch the same cache line (the tagger is bound by such memory reads).
+ * Bucket ids (< 2^24) are exact in float32, so one Float32Array holds both.
+ */
 class SparseWeights implements EmissionScorer {
-  /** Open addressing, key and row side by side (one cache line per probe): [bucket, row, …], bucket -1 = empty. */
-  private readonly table: Int32Array;
+  /** [bucket, score × LABEL_COUNT] per slot; bucket -1 = empty. */
+  readonly weights: Float32Array;
   private readonly slotMask: number;
+  private readonly shift: number;
   /** One bit per bucket up to the largest kept one: most lookups (pruned buckets) end here, in a table that stays in cache. */
   private readonly present: Uint32Array;
 
   constructor(
     private readonly rows: Uint32Array,
-    readonly weights: Float32Array,
+    dense: Float32Array,
   ) {
-    let capacity = 1;
-    while (capacity < rows.length * 2) capacity <<= 1;
-    this.table = new Int32Array(capacity * 2).fill(-1);
+    // About two thirds full: probes stay short and the table small (5 MB for the shipped model).
+    let bits = 1;
+    while (1 << bits < rows.length * 1.5) bits++;
+    const capacity = 1 << bits;
+    this.shift = 32 - bits;
+    this.weights = new Float32Array(capacity * SLOT).fill(-1);
     this.slotMask = capacity - 1;
     let max = 0;
     for (let r = 0; r < rows.length; r++) max = Math.max(max, rows[r]!);
     this.present = new Uint32Array(rows.length ? (max >>> 5) + 1 : 0);
     for (let r = 0; r < rows.length; r++) {
-      this.present[rows[r]! >>> 5]! |= 1 << (rows[r]! & 31);
-      let s = this.slotOf(rows[r]!);
-      while (this.table[2 * s] !== -1) s = (s + 1) & this.slotMask;
-      this.table[2 * s] = rows[r]!;
-      this.table[2 * s + 1] = r;
+      const bucket = rows[r]!;
+      if (bucket >= 1 << 24) throw new ModelFormatError('NER model bucket ids must be below 2^24');
+      this.present[bucket >>> 5]! |= 1 << (bucket & 31);
+      let s = this.slotOf(bucket);
+      while (this.weights[s * SLOT] !== -1) s = (s + 1) & this.slotMask;
+      this.weights[s * SLOT] = bucket;
+      for (let l = 0; l < LABEL_COUNT; l++) this.weights[s * SLOT + 1 + l] = dense[r * LABEL_COUNT + l]!;
     }
   }
 
   private slotOf(bucket: number): number {
-    return (Math.imul(bucket, 0x9e3779b1) >>> 7) & this.slotMask;
+    return Math.imul(bucket, 0x9e3779b1) >>> this.shift;
   }
 
-  rowOf(bucket: number): number {
+  scoresAt(bucket: number): number {
     const word = bucket >>> 5;
     if (word >= this.present.length || (this.present[word]! & (1 << (bucket & 31))) === 0) return -1;
-    const table = this.table;
+    const table = this.weights;
     let s = this.slotOf(bucket);
     for (;;) {
-      const k = table[2 * s]!;
-      if (k === bucket) return table[2 * s + 1]!;
+      const k = table[s * SLOT]!;
+      if (k === bucket) return s * SLOT + 1;
       if (k === -1) return -1;
       s = (s + 1) & this.slotMask;
     }
@@ -94,6 +105,9 @@ class SparseWeights implements EmissionScorer {
     return this.rows.length;
   }
 }
+
+/** Floats per slot of SparseWeights: the bucket id, then its scores. */
+const SLOT = 1 + LABEL_COUNT;
 
 /** Sentences up to this length reuse one emission buffer (72 KB at most); longer ones allocate theirs. */
 const SCRATCH_TOKENS = 1024;
