@@ -29,6 +29,7 @@ import { lightStem, splitClitics, withoutArticle, type CliticSplit, type FormFre
 import type { Gazetteer } from './gazetteer';
 import { LEXICON_FLAG, unpackLexiconEntry, type Lexicon } from './lexicon';
 import { triggerClass } from './triggers';
+import { STOP_WORDS } from './stopwords';
 import { LABEL_COUNT } from './labels';
 import { MISSING, RowCache } from './rowcache';
 
@@ -145,6 +146,11 @@ export interface WordInfo {
   readonly split: CliticSplit;
   readonly bare: string;
   readonly view: TokenView;
+  /**
+   * What the document features group occurrences by (see document.ts): the light stem, or ''
+   * for tokens that neither give nor take a vote (no letter, one letter, function words).
+   */
+  readonly docKey: string;
   /** Lower-cased normalised form: what the gazetteer features match on. */
   readonly featureNorm: string;
   /** Whether a gazetteer entry may start at `norm` / at `featureNorm` (see Gazetteer.mayStartMatch). */
@@ -437,6 +443,7 @@ export class FeatureExtractor {
       split,
       bare: withoutArticle(split.core),
       view: v,
+      docKey: v === PAD || v.stem.length < 2 || STOP_WORDS.has(split.core) || !/\p{L}/u.test(v.stem) ? '' : v.stem,
       featureNorm,
       placeStart,
       featurePlaceStart,

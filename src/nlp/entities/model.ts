@@ -17,6 +17,7 @@ import { EMPTY_LEXICON, Lexicon } from './lexicon';
 import { FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
 import { splitClitics, withoutArticle } from './clitics';
 import { constrain, Decoder } from './viterbi';
+import { documentFeatures } from './document';
 import { normalizeArabic } from '../text/normalize';
 
 export const MODEL_MAGIC = 'ANLNER01';
@@ -36,6 +37,11 @@ export interface ModelHeader {
   sections: { name: SectionName; dtype: 'u32' | 'f32' | 'i8'; length: number }[];
   /** Character n-gram length of the optional n-gram features (absent: none); see FeatureOptions. */
   charNgrams?: number;
+  /**
+   * Document features (document.ts) over ±docWindow sentences, from a first pass of this same
+   * model without them (absent: one pass, sentence by sentence).
+   */
+  docWindow?: number;
   /** Free-form provenance (corpora, epochs, seed, date). */
   trainedOn?: Record<string, unknown>;
 }
@@ -162,7 +168,9 @@ export class NerModel {
   decode(tokens: readonly string[]): Uint8Array {
     if (tokens.length === 0) return new Uint8Array(0);
     if (this.isFallback) return this.decodeFromGazetteer(tokens);
-    return this.decodeWords(tokens.map((t) => this.extractor.word(t)));
+    const words = tokens.map((t) => this.extractor.word(t));
+    // A lone sentence is its own document: other occurrences within it still vote.
+    return this.header.docWindow ? this.decodeDocument([words])[0]! : this.decodeWords(words);
   }
 
   /** Label indices for one sentence of tokens already looked up with `word`. */
@@ -198,6 +206,51 @@ export class NerModel {
 
   tag(tokens: readonly string[]): string[] {
     return Array.from(this.decode(tokens), (l) => LABELS[l]!);
+  }
+
+  /**
+   * Label indices for consecutive sentences of one text (an article, or a stream of sentences
+   * such as the CLI reads). With document features: a first pass tags each sentence alone,
+   * then each token's score gets the weights of its document features (how the other
+   * occurrences of its stem nearby were tagged) and the sentence is decoded again. The first
+   * pass's scores are kept, so the second costs only those additions and a Viterbi pass.
+   */
+  decodeDocument(sentences: readonly (readonly WordInfo[])[]): Uint8Array[] {
+    const window = this.header.docWindow ?? 0;
+    if (window <= 0 || this.isFallback) return sentences.map((s) => this.decodeWords(s));
+    const L = LABEL_COUNT;
+    const emissions = sentences.map((s) => {
+      const e = new Float64Array(s.length * L);
+      if (s.length) this.extractor.scores(s, e);
+      return e;
+    });
+    const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
+    const doc = documentFeatures(
+      sentences.map((s) => s.map((w) => w.docKey)),
+      first,
+      window,
+    );
+    const mask = this.header.hashBits >= 32 ? 0xffffffff : (1 << this.header.hashBits) - 1;
+    const weights = this.scorer.weights;
+    return sentences.map((s, k) => {
+      const { offsets, hashes } = doc[k]!;
+      if (hashes.length === 0) return first[k]!;
+      const e = emissions[k]!;
+      for (let i = 0; i < s.length; i++) {
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          const at = this.scorer.scoresAt((hashes[j]! & mask) >>> 0);
+          if (at >= 0) for (let l = 0; l < L; l++) e[i * L + l]! += weights[at + l]!;
+        }
+      }
+      return this.decoder.decode(e, s.length);
+    });
+  }
+
+  /** IOB2 tags for consecutive sentences of raw tokens (see decodeDocument). */
+  tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+    if (this.isFallback) return sentences.map((s) => this.tag(s));
+    const labels = this.decodeDocument(sentences.map((s) => s.map((t) => this.extractor.word(t))));
+    return labels.map((l) => Array.from(l, (x) => LABELS[x]!));
   }
 }
 
