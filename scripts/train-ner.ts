@@ -14,6 +14,14 @@
  *   --doc-window W     document features from a first pass over ±W sentences (0 = none; default 15)
  *   --doc-folds K      folds of the jackknifed first pass that labels the training data (default 5)
  *   --doc-dropout P    hide a sentence's document features with probability P (default 0.3)
+ *   --no-self-labels   no self-labelled types in the lexicon (see scripts/ner/self-labels.ts)
+ *   --self-words N     unlabeled words the self-labelling taggers read (default 3,000,000)
+ *
+ * Self-labels come from taggers trained on the labelled corpora, so the training sentences
+ * must not see labels their own gold taught: the corpora are cut into two halves (alternating
+ * blocks of 50 sentences), a tagger trained on each half labels the unlabeled text, and each
+ * half's sentences read the self-labels of the OTHER half's tagger. The shipped lexicon sums
+ * both taggers' counts.
  *
  * Document features (src/nlp/entities/document.ts) say how other occurrences of a word nearby
  * were tagged by a first pass. At training time that first pass must be honest: each training
@@ -35,6 +43,10 @@ import { FeatureExtractor, sentenceFeatures, type FeatureOptions, type SentenceF
 import { documentFeatures } from '../src/nlp/entities/document';
 import { constrain, viterbi } from '../src/nlp/entities/viterbi';
 import { CORPUS_FILES, readConll, readWojood, type Sentence } from './ner/corpora';
+import { mergeCounts, selfLabelCounts, withSelfCodes, type SelfCounts } from './ner/self-labels';
+import { parseNerModel } from '../src/nlp/entities/model';
+import { unpackLexiconEntry } from '../src/nlp/entities/lexicon';
+import type { LexiconArrays } from './ner/build-lexicon';
 import { buildGazetteer } from './ner/build-gazetteer';
 import { buildLexicon } from './ner/build-lexicon';
 
@@ -59,6 +71,8 @@ export interface TrainOptions {
   docWindow: number;
   docFolds: number;
   docDropout: number;
+  selfLabels: boolean;
+  selfWords: number;
 }
 
 const log = (msg: string): void => {
@@ -85,6 +99,8 @@ function parseOptions(argv: string[]): TrainOptions {
     else if (arg === '--doc-window') options.docWindow = Number.parseInt(value(), 10);
     else if (arg === '--doc-folds') options.docFolds = Number.parseInt(value(), 10);
     else if (arg === '--doc-dropout') options.docDropout = Number.parseFloat(value());
+    else if (arg === '--no-self-labels') options.selfLabels = false;
+    else if (arg === '--self-words') options.selfWords = Number.parseInt(value(), 10);
     else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.epochs >= 1 && options.epochs <= 100)) throw new Error('--epochs must be 1–100');
@@ -107,7 +123,14 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   docWindow: 15,
   docFolds: 5,
   docDropout: 0.3,
+  selfLabels: true,
+  selfWords: 3_000_000,
 };
+
+/** A form needs this many tagged occurrences (per tagger) for a self-label. */
+const SELF_MIN_COUNT = 3;
+/** Sentences per block of the two-way split for self-labelling. */
+const SELF_BLOCK = 50;
 
 export function trainingSentences(corpora: readonly string[] = DEFAULT_TRAIN_OPTIONS.corpora): { name: string; sentences: Sentence[] }[] {
   const all = {
@@ -283,26 +306,56 @@ function addDocumentFeatures(data: Encoded[], keys: readonly string[][], corpusO
   }
 }
 
-export async function train(options: TrainOptions): Promise<Uint8Array> {
+/**
+ * Self-labelled lexicons: for each half of the training sentences, the lexicon whose
+ * self-labels come from the tagger trained on the other half; and the shipped one.
+ */
+async function selfLabelledLexicons(options: TrainOptions, base: LexiconArrays): Promise<{ byHalf: LexiconArrays[]; shipped: LexiconArrays }> {
+  const lexicon = new Lexicon(base.keys, base.values);
+  const counts: SelfCounts[] = [];
+  for (const half of [0, 1]) {
+    log(`self-labels: training the tagger of half ${half + 1}/2`);
+    const bytes = await train({ ...options, selfLabels: false, docWindow: 0 }, (i) => Math.floor(i / SELF_BLOCK) % 2 === half);
+    counts.push(await selfLabelCounts(parseNerModel(bytes), lexicon, options.selfWords));
+  }
+  const byHalf = [withSelfCodes(base, counts[1]!, SELF_MIN_COUNT), withSelfCodes(base, counts[0]!, SELF_MIN_COUNT)];
+  const shipped = withSelfCodes(base, mergeCounts(counts[0]!, counts[1]!), 2 * SELF_MIN_COUNT);
+  const coded = (l: LexiconArrays): number => l.values.reduce((n, v) => n + (unpackLexiconEntry(v).self ? 1 : 0), 0);
+  log(`self-labels: ${coded(byHalf[0]!)} / ${coded(byHalf[1]!)} forms coded for the halves, ${coded(shipped)} shipped`);
+  return { byHalf, shipped };
+}
+
+export async function train(options: TrainOptions, only?: (sentence: number) => boolean): Promise<Uint8Array> {
   const t0 = Date.now();
   const corpora = trainingSentences(options.corpora);
   for (const c of corpora) log(`${c.name}: ${c.sentences.length} sentences, ${c.sentences.reduce((n, s) => n + s.tokens.length, 0)} tokens`);
   const gazetteerEntries = options.baseline ? [] : buildGazetteer();
-  const lexiconArrays = options.baseline ? { keys: new Uint32Array(0), values: new Uint32Array(0) } : await buildLexicon();
-  const lexicon = new Lexicon(lexiconArrays.keys, lexiconArrays.values);
-  const features: FeatureOptions = options.baseline
-    ? { hashBits: options.hashBits }
-    : { hashBits: options.hashBits, lexicon, gazetteer: new Gazetteer(gazetteerEntries) };
-  if (options.charNgrams > 0) features.charNgrams = options.charNgrams;
-  log(`gazetteer ${gazetteerEntries.length} names, lexicon ${lexicon.size} forms`);
+  let lexiconArrays: LexiconArrays = options.baseline ? { keys: new Uint32Array(0), values: new Uint32Array(0) } : await buildLexicon();
+  const gazetteer = new Gazetteer(gazetteerEntries);
+  const optionsFor = (arrays: LexiconArrays): FeatureOptions => {
+    const f: FeatureOptions = options.baseline ? { hashBits: options.hashBits } : { hashBits: options.hashBits, lexicon: new Lexicon(arrays.keys, arrays.values), gazetteer };
+    if (options.charNgrams > 0) f.charNgrams = options.charNgrams;
+    return f;
+  };
+  let byHalf: FeatureOptions[] | undefined;
+  if (!options.baseline && options.selfLabels) {
+    const self = await selfLabelledLexicons(options, lexiconArrays);
+    byHalf = self.byHalf.map(optionsFor);
+    lexiconArrays = self.shipped;
+  }
+  const features = optionsFor(lexiconArrays);
+  log(`gazetteer ${gazetteerEntries.length} names, lexicon ${lexiconArrays.keys.length} forms`);
 
   const data: Encoded[] = [];
   const keys: string[][] = [];
   const corpusOf: number[] = [];
   const words = new FeatureExtractor(features);
+  let index = 0;
   corpora.forEach((c, k) => {
     for (const s of c.sentences) {
-      data.push({ ...sentenceFeatures(s.tokens, features), gold: Uint8Array.from(s.labels, labelIndex) });
+      if (only && !only(index++)) continue;
+      const f = byHalf ? byHalf[Math.floor(data.length / SELF_BLOCK) % 2]! : features;
+      data.push({ ...sentenceFeatures(s.tokens, f), gold: Uint8Array.from(s.labels, labelIndex) });
       keys.push(s.tokens.map((t) => words.word(t).docKey));
       corpusOf.push(k);
     }
@@ -327,6 +380,7 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
       trainedOn: {
         corpora: corpora.map((c) => c.name),
         unlabeled: options.baseline ? [] : ['Arabic Wikipedia 2017 slice (CC BY-SA 4.0)', 'ANT corpus Jawhara FM (Apache-2.0)'],
+        ...(!options.baseline && options.selfLabels ? { selfLabels: { words: options.selfWords, minCount: SELF_MIN_COUNT, halves: `blocks of ${SELF_BLOCK} sentences` } } : {}),
         epochs: options.epochs,
         hashBits: options.hashBits,
         seed: options.seed,

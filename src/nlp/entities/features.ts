@@ -70,11 +70,13 @@ interface TokenView {
   flags: number;
   freqClass: number;
   nisba: boolean;
+  /** Self-labelled type code of the form in the lexicon, as a string ('' = none). */
+  self: string;
 }
 
 const PAD: TokenView = {
   raw: '<s>', norm: '<s>', core: '<s>', stem: '<s>', prefix: '', shape: 'pad', trigger: '', coarse: 'pad', fine: 'pad',
-  flags: 0, freqClass: 0, nisba: false,
+  flags: 0, freqClass: 0, nisba: false, self: '',
 };
 
 function wordShape(word: string): string {
@@ -120,8 +122,9 @@ const S = {
   /** mined0 per flag (4), then mined-1 (4), then mined+1 (4) */
   mined0: 35, minedM1: 39, minedP1: 43,
   nisba0: 47, nisbaP1: 48, nisbaM1: 49,
+  self0: 50, selfM1: 51, selfP1: 52,
 } as const;
-const SLOT_COUNT = 50;
+const SLOT_COUNT = 53;
 const NO_SLOTS = new Int32Array(0);
 
 const T = {
@@ -137,6 +140,7 @@ const T = {
   nisba0: seed('nisba0'), nisbaP1: seed('nisba+1'), nisbaM1: seed('nisba-1'),
   g0: seed('g0='), gm1: seed('g-1='), gp1: seed('g+1='),
   ngram: seed('ng='),
+  self0: seed('self0='), selfM1: seed('self-1='), selfP1: seed('self+1='),
 };
 
 /** Everything about one written token that does not depend on its neighbours. */
@@ -194,9 +198,9 @@ const PART_NEXT2 = 4;
 /** Which slots make up each partial sum (a word's features by the position it holds). */
 const PART_SLOTS: readonly (readonly number[])[] = [
   [S.w0, S.r0, S.c0, S.s0, S.p0, S.shape, ...Array.from({ length: 8 }, (_, k) => S.affix + k), S.t0, S.k0, S.f0, S.f0p0, S.freq0, S.freq0p0,
-    S.mined0, S.mined0 + 1, S.mined0 + 2, S.mined0 + 3, S.nisba0],
-  [S.wm1, S.sm1, S.tm1, S.km1, S.fm1, S.minedM1, S.minedM1 + 1, S.minedM1 + 2, S.minedM1 + 3, S.nisbaM1],
-  [S.wp1, S.sp1, S.tp1, S.kp1, S.fp1, S.minedP1, S.minedP1 + 1, S.minedP1 + 2, S.minedP1 + 3, S.nisbaP1],
+    S.mined0, S.mined0 + 1, S.mined0 + 2, S.mined0 + 3, S.nisba0, S.self0],
+  [S.wm1, S.sm1, S.tm1, S.km1, S.fm1, S.minedM1, S.minedM1 + 1, S.minedM1 + 2, S.minedM1 + 3, S.nisbaM1, S.selfM1],
+  [S.wp1, S.sp1, S.tp1, S.kp1, S.fp1, S.minedP1, S.minedP1 + 1, S.minedP1 + 2, S.minedP1 + 3, S.nisbaP1, S.selfP1],
   [S.sm2, S.tm2, S.km2],
   [S.sp2, S.kp2],
 ];
@@ -326,6 +330,7 @@ export class FeatureExtractor {
       flags: entry ? entry.flags : 0,
       freqClass: entry ? entry.freqClass : 0,
       nisba: gazetteer ? gazetteer.nisbaCountry(split.core) !== undefined : false,
+      self: entry && entry.self ? String(entry.self) : '',
     };
     const mentionSplit = featureNorm === norm ? split : splitClitics(norm, frequency);
     return this.build(view, norm, mentionSplit, featureNorm, token.length <= MAX_CACHED_LENGTH);
@@ -381,6 +386,11 @@ export class FeatureExtractor {
         one(S.minedM1 + f, T.minedM1, name);
         one(S.minedP1 + f, T.minedP1, name);
       });
+      if (v.self) {
+        one(S.self0, T.self0, v.self);
+        one(S.selfM1, T.selfM1, v.self);
+        one(S.selfP1, T.selfP1, v.self);
+      }
     }
     if (this.options.gazetteer && v.nisba) {
       slots[S.nisba0] = this.value(T.nisba0);
@@ -569,6 +579,9 @@ export class FeatureExtractor {
             put(next.slots[S.minedP1 + f]!);
           }
         }
+        put(ws[S.self0]!);
+        put(prev.slots[S.selfM1]!);
+        put(next.slots[S.selfP1]!);
       }
       if (useGazetteer) {
         if (gaz) {
