@@ -45,7 +45,20 @@ function typeOf(label: number): number {
  * `labels[s]` the first pass's label indices for sentence s.
  */
 export function documentFeatures(keys: readonly (readonly string[])[], labels: readonly Uint8Array[], window: number): DocumentFeatures[] {
-  const counts = new Map<string, Int32Array>();
+  // Keys become small ids once; the window's counts then live in one typed array.
+  const ids = new Map<string, number>();
+  const keyIds: Int32Array[] = keys.map((k) =>
+    Int32Array.from(k, (key) => {
+      if (!key) return -1;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+      }
+      return id;
+    }),
+  );
+  const counts = new Int32Array(ids.size * SLOTS);
   // Per sentence, per token: its type and whether its first-pass entity spans several tokens.
   const types: Uint8Array[] = [];
   const multi: Uint8Array[] = [];
@@ -57,25 +70,18 @@ export function documentFeatures(keys: readonly (readonly string[])[], labels: r
     for (let i = 0; i < n; i++) {
       t[i] = typeOf(l[i]!);
       if (l[i] === OUTSIDE) continue;
-      const inMulti = (i > 0 && isInside(l[i]!)) || (i + 1 < n && isInside(l[i + 1]!));
-      m[i] = inMulti ? 1 : 0;
+      m[i] = (i > 0 && isInside(l[i]!)) || (i + 1 < n && isInside(l[i + 1]!)) ? 1 : 0;
     }
     types.push(t);
     multi.push(m);
   }
   const change = (s: number, sign: number): void => {
-    const k = keys[s]!;
+    const k = keyIds[s]!;
     for (let i = 0; i < k.length; i++) {
-      const key = k[i]!;
-      if (!key) continue;
-      let c = counts.get(key);
-      if (!c) {
-        c = new Int32Array(SLOTS);
-        counts.set(key, c);
-      }
-      c[types[s]![i]!]! += sign;
-      c[MULTI]! += sign * multi[s]![i]!;
-      if (sign < 0 && c.every((x) => x === 0)) counts.delete(key);
+      const id = k[i]!;
+      if (id < 0) continue;
+      counts[id * SLOTS + types[s]![i]!]! += sign;
+      counts[id * SLOTS + MULTI]! += sign * multi[s]![i]!;
     }
   };
   const out: DocumentFeatures[] = [];
@@ -87,21 +93,21 @@ export function documentFeatures(keys: readonly (readonly string[])[], labels: r
       if (s + window < keys.length) change(s + window, 1);
       if (s - window - 1 >= 0) change(s - window - 1, -1);
     }
-    const k = keys[s]!;
+    const k = keyIds[s]!;
     const offsets = new Uint32Array(k.length + 1);
     hashes.length = 0;
     for (let i = 0; i < k.length; i++) {
       offsets[i] = hashes.length;
-      const key = k[i]!;
-      if (!key) continue;
-      const c = counts.get(key)!;
+      const id = k[i]!;
+      if (id < 0) continue;
+      const at = id * SLOTS;
       // The other occurrences: the window's counts minus this token's own vote.
       const own = types[s]![i]!;
       let total = 0;
       let best = -1;
       let bestCount = 0;
       for (let t = 0; t < TYPE_COUNT; t++) {
-        const x = c[t]! - (t === own ? 1 : 0);
+        const x = counts[at + t]! - (t === own ? 1 : 0);
         total += x;
         if (x > bestCount) {
           best = t;
@@ -111,7 +117,7 @@ export function documentFeatures(keys: readonly (readonly string[])[], labels: r
       }
       if (total === 0) continue;
       hashes.push(SEED_MAJORITY[best]!);
-      if (c[MULTI]! - multi[s]![i]! > 0) hashes.push(SEED_MULTI);
+      if (counts[at + MULTI]! - multi[s]![i]! > 0) hashes.push(SEED_MULTI);
     }
     offsets[k.length] = hashes.length;
     out.push({ offsets, hashes: Uint32Array.from(hashes) });
