@@ -47,17 +47,25 @@ function typeOf(label: number): number {
 export function documentFeatures(keys: readonly (readonly string[])[], labels: readonly Uint8Array[], window: number): DocumentFeatures[] {
   // Keys become small ids once; the window's counts then live in one typed array.
   const ids = new Map<string, number>();
-  const keyIds: Int32Array[] = keys.map((k) =>
-    Int32Array.from(k, (key) => {
-      if (!key) return -1;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
+  const keyIds: Int32Array[] = [];
+  for (const k of keys) {
+    const row = new Int32Array(k.length);
+    for (let i = 0; i < k.length; i++) {
+      const key = k[i]!;
+      let id = -1;
+      if (key) {
+        const known = ids.get(key);
+        if (known === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+        } else {
+          id = known;
+        }
       }
-      return id;
-    }),
-  );
+      row[i] = id;
+    }
+    keyIds.push(row);
+  }
   const counts = new Int32Array(ids.size * SLOTS);
   // Per sentence, per token: its type and whether its first-pass entity spans several tokens.
   const types: Uint8Array[] = [];

@@ -219,8 +219,14 @@ export class NerModel {
     const window = this.header.docWindow ?? 0;
     if (window <= 0 || this.isFallback) return sentences.map((s) => this.decodeWords(s));
     const L = LABEL_COUNT;
+    // One buffer for the whole text's first-pass scores (a view per sentence).
+    let total = 0;
+    for (const s of sentences) total += s.length;
+    const buffer = new Float64Array(total * L);
+    let at = 0;
     const emissions = sentences.map((s) => {
-      const e = new Float64Array(s.length * L);
+      const e = buffer.subarray(at * L, (at + s.length) * L);
+      at += s.length;
       if (s.length) this.extractor.scores(s, e);
       return e;
     });
