@@ -218,6 +218,8 @@ export class NerModel {
   decodeDocument(sentences: readonly (readonly WordInfo[])[]): Uint8Array[] {
     const window = this.header.docWindow ?? 0;
     if (window <= 0 || this.isFallback) return sentences.map((s) => this.decodeWords(s));
+    // A lone sentence with no stem twice has no document features: one pass gives the same labels.
+    if (sentences.length === 1 && !repeatsKey(sentences[0]!)) return [this.decodeWords(sentences[0]!)];
     const L = LABEL_COUNT;
     // One buffer for the whole text's first-pass scores (a view per sentence).
     let total = 0;
@@ -258,6 +260,25 @@ export class NerModel {
     const labels = this.decodeDocument(sentences.map((s) => s.map((t) => this.extractor.word(t))));
     return labels.map((l) => Array.from(l, (x) => LABELS[x]!));
   }
+}
+
+/** Whether two words of a sentence share a document key (so document features can fire). */
+function repeatsKey(words: readonly WordInfo[]): boolean {
+  if (words.length > 48) {
+    const seen = new Set<string>();
+    for (const w of words) {
+      if (!w.docKey) continue;
+      if (seen.has(w.docKey)) return true;
+      seen.add(w.docKey);
+    }
+    return false;
+  }
+  for (let i = 1; i < words.length; i++) {
+    const key = words[i]!.docKey;
+    if (!key) continue;
+    for (let j = 0; j < i; j++) if (words[j]!.docKey === key) return true;
+  }
+  return false;
 }
 
 function alignedLength(n: number): number {
