@@ -16,12 +16,14 @@ import { BASELINE_MODEL_PATH, DEFAULT_MODEL_PATH, DEFAULT_TRAIN_OPTIONS, train, 
 
 interface System {
   name: string;
-  tag(tokens: string[]): string[];
+  /** Tags of consecutive sentences, read as one stream (as the CLI `tag` reads its input). */
+  tag(sentences: string[][]): string[][];
 }
 
 function evaluate(system: System, sentences: readonly Sentence[]): Scores {
   const scores = newScores();
-  for (const s of sentences) addSentence(scores, s.labels, system.tag(s.tokens));
+  const tags = system.tag(sentences.map((s) => s.tokens));
+  sentences.forEach((s, k) => addSentence(scores, s.labels, tags[k]!));
   return scores;
 }
 
@@ -63,9 +65,9 @@ async function main(): Promise<void> {
   const baseline = await trainBaseline(option('--baseline-model'));
   const dictionary = new DictionaryTagger(trainingSentences().flatMap((c) => c.sentences));
   const systems: System[] = [
-    { name: `model (${modelPath.split('/').slice(-2).join('/')})`, tag: (t) => model.tag(t) },
-    { name: 'baseline 1: training-set lookup', tag: (t) => dictionary.tag(t) },
-    { name: 'baseline 2: model without lexicon + gazetteer', tag: (t) => baseline.tag(t) },
+    { name: `model (${modelPath.split('/').slice(-2).join('/')})`, tag: (s) => model.tagDocument(s) },
+    { name: 'baseline 1: training-set lookup', tag: (s) => s.map((t) => dictionary.tag(t)) },
+    { name: 'baseline 2: model without lexicon + gazetteer', tag: (s) => baseline.tagDocument(s) },
   ];
   const out: string[] = ['## NER evaluation (entity-level exact match, conlleval rules)', ''];
   for (const [title, path] of [

@@ -11,6 +11,24 @@
  *   --dropout P        hide a token's word-identity features with probability P in training (default 0.4)
  *   --corpora LIST     comma-separated subset of anercorp,aqmar,wojood (default all)
  *   --char-ngrams N    character n-grams of each word as features (0 = none)
+ *   --doc-window W     document features from a first pass over ±W sentences (0 = none; default 15)
+ *   --doc-folds K      folds of the jackknifed first pass that labels the training data (default 5)
+ *   --doc-dropout P    hide a sentence's document features with probability P (default 0.3)
+ *   --no-self-labels   no self-labelled types in the lexicon (see scripts/ner/self-labels.ts)
+ *   --self-words N     unlabeled words the self-labelling taggers read (default 3,000,000)
+ *
+ * Self-labels come from taggers trained on the labelled corpora, so the training sentences
+ * must not see labels their own gold taught: the corpora are cut into two halves (alternating
+ * blocks of 50 sentences), a tagger trained on each half labels the unlabeled text, and each
+ * half's sentences read the self-labels of the OTHER half's tagger. The shipped lexicon sums
+ * both taggers' counts.
+ *
+ * Document features (src/nlp/entities/document.ts) say how other occurrences of a word nearby
+ * were tagged by a first pass. At training time that first pass must be honest: each training
+ * sentence is labelled by a model trained on the other folds (contiguous blocks, so a fold's
+ * articles are unseen by its labeller). The shipped model is one set of weights: tagging runs
+ * it once without document features, then adds them and decodes again; the dropout keeps it
+ * good at the first pass too.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,9 +39,14 @@ import { seededRandom } from '../src/nlp/entities/hash';
 import { LABEL_COUNT, labelIndex } from '../src/nlp/entities/labels';
 import { Lexicon } from '../src/nlp/entities/lexicon';
 import { quantiseWeights, serializeModel, type ModelParts } from '../src/nlp/entities/model';
-import { sentenceFeatures, type FeatureOptions, type SentenceFeatures } from '../src/nlp/entities/features';
+import { FeatureExtractor, sentenceFeatures, type FeatureOptions, type SentenceFeatures } from '../src/nlp/entities/features';
+import { documentFeatures } from '../src/nlp/entities/document';
 import { constrain, viterbi } from '../src/nlp/entities/viterbi';
 import { CORPUS_FILES, readConll, readWojood, type Sentence } from './ner/corpora';
+import { mergeCounts, selfLabelCounts, withSelfCodes, type SelfCounts } from './ner/self-labels';
+import { parseNerModel } from '../src/nlp/entities/model';
+import { unpackLexiconEntry } from '../src/nlp/entities/lexicon';
+import type { LexiconArrays } from './ner/build-lexicon';
 import { buildGazetteer } from './ner/build-gazetteer';
 import { buildLexicon } from './ner/build-lexicon';
 
@@ -44,6 +67,12 @@ export interface TrainOptions {
   corpora: string[];
   /** Character n-gram features of this length (0: none). */
   charNgrams: number;
+  /** Document features over ±docWindow sentences (0: none). */
+  docWindow: number;
+  docFolds: number;
+  docDropout: number;
+  selfLabels: boolean;
+  selfWords: number;
 }
 
 const log = (msg: string): void => {
@@ -67,10 +96,16 @@ function parseOptions(argv: string[]): TrainOptions {
     else if (arg === '--corpora') options.corpora = value().split(',');
     else if (arg === '--dropout') options.identityDropout = Number.parseFloat(value());
     else if (arg === '--char-ngrams') options.charNgrams = Number.parseInt(value(), 10);
+    else if (arg === '--doc-window') options.docWindow = Number.parseInt(value(), 10);
+    else if (arg === '--doc-folds') options.docFolds = Number.parseInt(value(), 10);
+    else if (arg === '--doc-dropout') options.docDropout = Number.parseFloat(value());
+    else if (arg === '--no-self-labels') options.selfLabels = false;
+    else if (arg === '--self-words') options.selfWords = Number.parseInt(value(), 10);
     else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.epochs >= 1 && options.epochs <= 100)) throw new Error('--epochs must be 1–100');
   if (!(options.hashBits >= 12 && options.hashBits <= 24)) throw new Error('--hash-bits must be 12–24');
+  if (!(options.docWindow >= 0 && options.docFolds >= 2)) throw new Error('--doc-window must be ≥ 0 and --doc-folds ≥ 2');
   if (!options.out) options.out = options.baseline ? BASELINE_MODEL_PATH : DEFAULT_MODEL_PATH;
   return options;
 }
@@ -85,7 +120,17 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   identityDropout: 0.4,
   corpora: ['anercorp', 'aqmar', 'wojood'],
   charNgrams: 0,
+  docWindow: 15,
+  docFolds: 5,
+  docDropout: 0.3,
+  selfLabels: true,
+  selfWords: 3_000_000,
 };
+
+/** A form needs this many tagged occurrences (per tagger) for a self-label. */
+const SELF_MIN_COUNT = 3;
+/** Sentences per block of the two-way split for self-labelling. */
+const SELF_BLOCK = 50;
 
 export function trainingSentences(corpora: readonly string[] = DEFAULT_TRAIN_OPTIONS.corpora): { name: string; sentences: Sentence[] }[] {
   const all = {
@@ -105,29 +150,23 @@ export function trainingSentences(corpora: readonly string[] = DEFAULT_TRAIN_OPT
 
 interface Encoded extends SentenceFeatures {
   gold: Uint8Array;
+  /** Per token, where its document features start among its ids (= its end when it has none). */
+  docFrom?: Uint32Array;
 }
 
-export async function train(options: TrainOptions): Promise<Uint8Array> {
+interface Weights {
+  w: Float32Array;
+  trans: Float32Array;
+  start: Float32Array;
+}
+
+/**
+ * Averaged structured perceptron over the sentences `use` (indices into `data`), in a seeded
+ * order per epoch. Word-identity dropout hides a token's identity features; document dropout
+ * hides a sentence's document features (when it has any).
+ */
+function perceptron(data: readonly Encoded[], use: readonly number[], options: TrainOptions, label: string): Weights {
   const t0 = Date.now();
-  const corpora = trainingSentences(options.corpora);
-  for (const c of corpora) log(`${c.name}: ${c.sentences.length} sentences, ${c.sentences.reduce((n, s) => n + s.tokens.length, 0)} tokens`);
-  const gazetteerEntries = options.baseline ? [] : buildGazetteer();
-  const lexiconArrays = options.baseline ? { keys: new Uint32Array(0), values: new Uint32Array(0) } : await buildLexicon();
-  const lexicon = new Lexicon(lexiconArrays.keys, lexiconArrays.values);
-  const features: FeatureOptions = options.baseline
-    ? { hashBits: options.hashBits }
-    : { hashBits: options.hashBits, lexicon, gazetteer: new Gazetteer(gazetteerEntries) };
-  if (options.charNgrams > 0) features.charNgrams = options.charNgrams;
-  log(`gazetteer ${gazetteerEntries.length} names, lexicon ${lexicon.size} forms`);
-
-  const data: Encoded[] = [];
-  for (const c of corpora) {
-    for (const s of c.sentences) {
-      data.push({ ...sentenceFeatures(s.tokens, features), gold: Uint8Array.from(s.labels, labelIndex) });
-    }
-  }
-  log(`features extracted for ${data.length} sentences (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-
   const L = LABEL_COUNT;
   const buckets = 1 << options.hashBits;
   const w = new Float32Array(buckets * L);
@@ -137,7 +176,7 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
   const start = new Float32Array(L);
   const startU = new Float64Array(L);
   let step = 1;
-  const order = Array.from(data.keys());
+  const order = [...use];
   const random = seededRandom(options.seed);
 
   const bump = (f: number, label: number, v: number): void => {
@@ -160,8 +199,12 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
       // cluster weights learn to recognise names the training data never showed.
       const from = new Uint32Array(n);
       for (let i = 0; i < n; i++) from[i] = s.offsets[i]! + (random() < options.identityDropout ? s.identityCounts[i]! : 0);
+      // Document dropout: the sentence as the first pass sees it, without document features.
+      const hideDoc = s.docFrom !== undefined && random() < options.docDropout;
+      const to = new Uint32Array(n);
+      for (let i = 0; i < n; i++) to[i] = hideDoc ? s.docFrom![i]! : s.offsets[i + 1]!;
       for (let i = 0; i < n; i++) {
-        for (let j = from[i]!; j < s.offsets[i + 1]!; j++) {
+        for (let j = from[i]!; j < to[i]!; j++) {
           const base = s.ids[j]! * L;
           for (let l = 0; l < L; l++) emissions[i * L + l]! += w[base + l]!;
         }
@@ -176,7 +219,7 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
         if (g === p) continue;
         wrong = true;
         errors++;
-        for (let j = from[i]!; j < s.offsets[i + 1]!; j++) {
+        for (let j = from[i]!; j < to[i]!; j++) {
           bump(s.ids[j]!, g, 1);
           bump(s.ids[j]!, p, -1);
         }
@@ -197,13 +240,134 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
       }
       step++;
     }
-    log(`epoch ${epoch}/${options.epochs}: token errors ${errors} / ${tokens} (${((100 * errors) / tokens).toFixed(2)}%) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    if (epoch === options.epochs || label === 'final') {
+      log(`${label} epoch ${epoch}/${options.epochs}: token errors ${errors} / ${tokens} (${((100 * errors) / tokens).toFixed(2)}%) (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    }
   }
-  // Averaged weights: w − u / step.
-  const avg = new Float32Array(buckets * L);
-  for (let k = 0; k < avg.length; k++) avg[k] = w[k]! - u[k]! / step;
-  const avgTrans = Float32Array.from(trans, (v, k) => v - transU[k]! / step);
-  const avgStart = Float32Array.from(start, (v, k) => v - startU[k]! / step);
+  // Averaged weights: w − u / step (in place: the running sums are no longer needed).
+  for (let k = 0; k < w.length; k++) w[k] = w[k]! - u[k]! / step;
+  return {
+    w,
+    trans: Float32Array.from(trans, (v, k) => v - transU[k]! / step),
+    start: Float32Array.from(start, (v, k) => v - startU[k]! / step),
+  };
+}
+
+/** Labels of sentence `s` under dense weights, from its first `docFrom` features only (no document features). */
+function decodeDense(s: Encoded, weights: Weights): Uint8Array {
+  const L = LABEL_COUNT;
+  const n = s.gold.length;
+  const emissions = new Float32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const end = s.docFrom ? s.docFrom[i]! : s.offsets[i + 1]!;
+    for (let j = s.offsets[i]!; j < end; j++) {
+      const base = s.ids[j]! * L;
+      for (let l = 0; l < L; l++) emissions[i * L + l]! += weights.w[base + l]!;
+    }
+  }
+  const c = constrain(weights.trans, weights.start);
+  return viterbi(emissions, n, c.transitions, c.start);
+}
+
+/**
+ * Adds document features to every training sentence: a jackknifed first pass (contiguous
+ * folds) labels each sentence with a model that never saw its fold, and document.ts turns
+ * those labels into features over ±window sentences, within each corpus.
+ */
+function addDocumentFeatures(data: Encoded[], keys: readonly string[][], corpusOf: readonly number[], options: TrainOptions): void {
+  const K = options.docFolds;
+  const firstPass: Uint8Array[] = new Array<Uint8Array>(data.length);
+  const foldOf = (i: number): number => Math.min(K - 1, Math.floor((i * K) / data.length));
+  for (let k = 0; k < K; k++) {
+    const use = data.map((_, i) => i).filter((i) => foldOf(i) !== k);
+    const weights = perceptron(data, use, options, `first pass, fold ${k + 1}/${K}`);
+    for (let i = 0; i < data.length; i++) if (foldOf(i) === k) firstPass[i] = decodeDense(data[i]!, weights);
+  }
+  const mask = (1 << options.hashBits) - 1;
+  for (let c = 0; c <= Math.max(...corpusOf); c++) {
+    const members = data.map((_, i) => i).filter((i) => corpusOf[i] === c);
+    const doc = documentFeatures(members.map((i) => keys[i]!), members.map((i) => firstPass[i]!), options.docWindow);
+    members.forEach((i, m) => {
+      const s = data[i]!;
+      const f = doc[m]!;
+      const n = s.gold.length;
+      const ids: number[] = [];
+      const offsets = new Uint32Array(n + 1);
+      const docFrom = new Uint32Array(n);
+      for (let t = 0; t < n; t++) {
+        offsets[t] = ids.length;
+        for (let j = s.offsets[t]!; j < s.offsets[t + 1]!; j++) ids.push(s.ids[j]!);
+        docFrom[t] = ids.length;
+        for (let j = f.offsets[t]!; j < f.offsets[t + 1]!; j++) ids.push((f.hashes[j]! & mask) >>> 0);
+      }
+      offsets[n] = ids.length;
+      data[i] = { ...s, offsets, ids: Uint32Array.from(ids), docFrom };
+    });
+  }
+}
+
+/**
+ * Self-labelled lexicons: for each half of the training sentences, the lexicon whose
+ * self-labels come from the tagger trained on the other half; and the shipped one.
+ */
+async function selfLabelledLexicons(options: TrainOptions, base: LexiconArrays): Promise<{ byHalf: LexiconArrays[]; shipped: LexiconArrays }> {
+  const lexicon = new Lexicon(base.keys, base.values);
+  const counts: SelfCounts[] = [];
+  for (const half of [0, 1]) {
+    log(`self-labels: training the tagger of half ${half + 1}/2`);
+    const bytes = await train({ ...options, selfLabels: false, docWindow: 0 }, (i) => Math.floor(i / SELF_BLOCK) % 2 === half);
+    counts.push(await selfLabelCounts(parseNerModel(bytes), lexicon, options.selfWords));
+  }
+  const byHalf = [withSelfCodes(base, counts[1]!, SELF_MIN_COUNT), withSelfCodes(base, counts[0]!, SELF_MIN_COUNT)];
+  const shipped = withSelfCodes(base, mergeCounts(counts[0]!, counts[1]!), 2 * SELF_MIN_COUNT);
+  const coded = (l: LexiconArrays): number => l.values.reduce((n, v) => n + (unpackLexiconEntry(v).self ? 1 : 0), 0);
+  log(`self-labels: ${coded(byHalf[0]!)} / ${coded(byHalf[1]!)} forms coded for the halves, ${coded(shipped)} shipped`);
+  return { byHalf, shipped };
+}
+
+export async function train(options: TrainOptions, only?: (sentence: number) => boolean): Promise<Uint8Array> {
+  const t0 = Date.now();
+  const corpora = trainingSentences(options.corpora);
+  for (const c of corpora) log(`${c.name}: ${c.sentences.length} sentences, ${c.sentences.reduce((n, s) => n + s.tokens.length, 0)} tokens`);
+  const gazetteerEntries = options.baseline ? [] : buildGazetteer();
+  let lexiconArrays: LexiconArrays = options.baseline ? { keys: new Uint32Array(0), values: new Uint32Array(0) } : await buildLexicon();
+  const gazetteer = new Gazetteer(gazetteerEntries);
+  const optionsFor = (arrays: LexiconArrays): FeatureOptions => {
+    const f: FeatureOptions = options.baseline ? { hashBits: options.hashBits } : { hashBits: options.hashBits, lexicon: new Lexicon(arrays.keys, arrays.values), gazetteer };
+    if (options.charNgrams > 0) f.charNgrams = options.charNgrams;
+    return f;
+  };
+  let byHalf: FeatureOptions[] | undefined;
+  if (!options.baseline && options.selfLabels) {
+    const self = await selfLabelledLexicons(options, lexiconArrays);
+    byHalf = self.byHalf.map(optionsFor);
+    lexiconArrays = self.shipped;
+  }
+  const features = optionsFor(lexiconArrays);
+  log(`gazetteer ${gazetteerEntries.length} names, lexicon ${lexiconArrays.keys.length} forms`);
+
+  const data: Encoded[] = [];
+  const keys: string[][] = [];
+  const corpusOf: number[] = [];
+  const words = new FeatureExtractor(features);
+  let index = 0;
+  corpora.forEach((c, k) => {
+    for (const s of c.sentences) {
+      if (only && !only(index++)) continue;
+      const f = byHalf ? byHalf[Math.floor(data.length / SELF_BLOCK) % 2]! : features;
+      data.push({ ...sentenceFeatures(s.tokens, f), gold: Uint8Array.from(s.labels, labelIndex) });
+      keys.push(s.tokens.map((t) => words.word(t).docKey));
+      corpusOf.push(k);
+    }
+  });
+  log(`features extracted for ${data.length} sentences (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (options.docWindow > 0) addDocumentFeatures(data, keys, corpusOf, options);
+
+  const buckets = 1 << options.hashBits;
+  const final = perceptron(data, Array.from(data.keys()), options, 'final');
+  const avg = final.w;
+  const avgTrans = final.trans;
+  const avgStart = final.start;
   const q = quantiseWeights(avg, buckets, options.prune);
   log(`kept ${q.rows.length} of ${buckets} weight rows (prune < ${options.prune})`);
   const parts: ModelParts = {
@@ -211,16 +375,19 @@ export async function train(options: TrainOptions): Promise<Uint8Array> {
       hashBits: options.hashBits,
       featureSet: options.baseline ? 'baseline' : 'full',
       ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
+      ...(options.docWindow > 0 ? { docWindow: options.docWindow } : {}),
       gazetteer: gazetteerEntries,
       trainedOn: {
         corpora: corpora.map((c) => c.name),
         unlabeled: options.baseline ? [] : ['Arabic Wikipedia 2017 slice (CC BY-SA 4.0)', 'ANT corpus Jawhara FM (Apache-2.0)'],
+        ...(!options.baseline && options.selfLabels ? { selfLabels: { words: options.selfWords, minCount: SELF_MIN_COUNT, halves: `blocks of ${SELF_BLOCK} sentences` } } : {}),
         epochs: options.epochs,
         hashBits: options.hashBits,
         seed: options.seed,
         prune: options.prune,
         identityDropout: options.identityDropout,
         ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
+        ...(options.docWindow > 0 ? { docWindow: options.docWindow, docFolds: options.docFolds, docDropout: options.docDropout } : {}),
       },
     },
     ...q,

@@ -6,7 +6,7 @@
 import type { Command } from '../main';
 import { InputError, UsageError, readStdin, writeOut } from '../io';
 import { loadNerModelFromDisk } from '../loadModel';
-import { tagTokens } from '../../nlp/entities/index';
+import { tagDocument } from '../../nlp/entities/index';
 
 const USAGE = 'npm run -s cli -- tag < tokens.txt   (one token per line, blank line between sentences)';
 
@@ -26,16 +26,15 @@ export const tag: Command = {
       throw new InputError(err instanceof Error ? err.message : String(err));
     }
     const lines = splitLines(input);
-    let out: string[] = [];
+    const sentences: { line: number; token: string }[][] = [];
     let sentence: { line: number; token: string }[] = [];
     const flushSentence = (): void => {
-      if (sentence.length === 0) return;
-      const tags = tagTokens(model, sentence.map((s) => s.token));
-      sentence.forEach((s, k) => (out[s.line] = `${s.token}\t${tags[k] ?? 'O'}`));
+      if (sentence.length) sentences.push(sentence);
       sentence = [];
     };
-    // Lines are tagged sentence by sentence; a line with no token (blank or only spaces) ends a sentence.
-    out = new Array<string>(lines.length).fill('');
+    // A line with no token (blank or only spaces) ends a sentence. The sentences are tagged as
+    // one stream, so the tagger's document features see the neighbouring sentences.
+    const out = new Array<string>(lines.length).fill('');
     for (let i = 0; i < lines.length; i++) {
       const token = lines[i]!.trim().split(/\s+/, 1)[0] ?? '';
       if (token === '') {
@@ -45,6 +44,8 @@ export const tag: Command = {
       sentence.push({ line: i, token });
     }
     flushSentence();
+    const tagged = tagDocument(model, sentences.map((s) => s.map((x) => x.token)));
+    sentences.forEach((s, k) => s.forEach((x, i) => (out[x.line] = `${x.token}\t${tagged[k]![i] ?? 'O'}`)));
     for (let i = 0; i < out.length; i += CHUNK_LINES) {
       await writeOut(out.slice(i, i + CHUNK_LINES).join('\n') + '\n');
     }

@@ -9,13 +9,19 @@
  * clitic split, stem, lexicon entry, shape, and the bucket of every one-word template in
  * each window position) is computed once per distinct token string and kept in a bounded
  * cache (`FeatureExtractor`); news text repeats its words a lot. Two-word templates keep the
- * FNV-1a state of their first half per word and hash only the second half per token. Bound
- * to a model, the extractor also sums, once per word, the weights of its one-word features
- * for each window position it can hold (itself, ±1, ±2), so scoring a token adds five cached
- * vectors and looks up only the two-word and gazetteer templates; a bitmap of kept buckets
- * answers most of those lookups without touching the row table. The buckets are exactly those
- * of the plain definition (template and parts joined by `|`, hashed with FNV-1a), and the
- * scores are their weights' sums (test/entities/features-cache.test.ts).
+ * FNV-1a state of their first half per word and hash only the second half. Bound to a model,
+ * the extractor also sums, once per word, the weights of its one-word features for each
+ * window position it can hold (itself, ±1, ±2), the bias included, so scoring a token adds
+ * five cached vectors for all one-word templates. Templates over small classes (coarse
+ * cluster pairs, shape and cluster triples) take their rows from tables filled on first use;
+ * only the word-pair templates over open vocabulary (raw, core, stem) hash a string per
+ * token, once per adjacent pair for both words' templates. Nothing is allocated per token.
+ *
+ * The buckets are exactly those of the plain definition (template and parts joined by `|`,
+ * hashed with FNV-1a), and the scores are their weights' sums (test/entities/features-cache.test.ts).
+ * Summing in another order gives the same numbers: the weights are int8 × a float32 row
+ * scale ≥ prune/127, stored as float32, so every one is a multiple of 2^-30 far below 2^23,
+ * and float64 adds such numbers exactly whatever the grouping.
  */
 import { normalizeArabic, stripMarks } from '../text/normalize';
 import { fnv1a } from './hash';
@@ -23,13 +29,17 @@ import { lightStem, splitClitics, withoutArticle, type CliticSplit, type FormFre
 import type { Gazetteer } from './gazetteer';
 import { LEXICON_FLAG, unpackLexiconEntry, type Lexicon } from './lexicon';
 import { triggerClass } from './triggers';
+import { STOP_WORDS } from './stopwords';
 import { LABEL_COUNT } from './labels';
+import { MISSING, RowCache } from './rowcache';
 
-/** A model's weights as the extractor reads them: bucket → row, rows of LABEL_COUNT scores. */
+/**
+ * A model's weights as the extractor reads them: a bucket's LABEL_COUNT scores are
+ * `weights[at]` … `weights[at + LABEL_COUNT - 1]` for `at = scoresAt(bucket)`.
+ */
 export interface RowWeights {
-  /** Weight row of a bucket, or -1 when the bucket has no weights. */
-  rowOf(bucket: number): number;
-  /** Dequantised scores, row-major (rows × LABEL_COUNT). */
+  /** Where the bucket's scores start in `weights`, or -1 when the bucket has no weights. */
+  scoresAt(bucket: number): number;
   readonly weights: Float32Array;
 }
 
@@ -60,11 +70,13 @@ interface TokenView {
   flags: number;
   freqClass: number;
   nisba: boolean;
+  /** Self-labelled type code of the form in the lexicon, as a string ('' = none). */
+  self: string;
 }
 
 const PAD: TokenView = {
   raw: '<s>', norm: '<s>', core: '<s>', stem: '<s>', prefix: '', shape: 'pad', trigger: '', coarse: 'pad', fine: 'pad',
-  flags: 0, freqClass: 0, nisba: false,
+  flags: 0, freqClass: 0, nisba: false, self: '',
 };
 
 function wordShape(word: string): string {
@@ -110,8 +122,9 @@ const S = {
   /** mined0 per flag (4), then mined-1 (4), then mined+1 (4) */
   mined0: 35, minedM1: 39, minedP1: 43,
   nisba0: 47, nisbaP1: 48, nisbaM1: 49,
+  self0: 50, selfM1: 51, selfP1: 52,
 } as const;
-const SLOT_COUNT = 50;
+const SLOT_COUNT = 53;
 const NO_SLOTS = new Int32Array(0);
 
 const T = {
@@ -127,6 +140,7 @@ const T = {
   nisba0: seed('nisba0'), nisbaP1: seed('nisba+1'), nisbaM1: seed('nisba-1'),
   g0: seed('g0='), gm1: seed('g-1='), gp1: seed('g+1='),
   ngram: seed('ng='),
+  self0: seed('self0='), selfM1: seed('self-1='), selfP1: seed('self+1='),
 };
 
 /** Everything about one written token that does not depend on its neighbours. */
@@ -136,6 +150,11 @@ export interface WordInfo {
   readonly split: CliticSplit;
   readonly bare: string;
   readonly view: TokenView;
+  /**
+   * What the document features group occurrences by (see document.ts): the light stem, or ''
+   * for tokens that neither give nor take a vote (no letter, one letter, function words).
+   */
+  readonly docKey: string;
   /** Lower-cased normalised form: what the gazetteer features match on. */
   readonly featureNorm: string;
   /** Whether a gazetteer entry may start at `norm` / at `featureNorm` (see Gazetteer.mayStartMatch). */
@@ -144,6 +163,9 @@ export interface WordInfo {
   readonly slots: Int32Array;
   /** Character n-gram features (bucket ids or rows, -1 = no weights), when the options ask for them. */
   readonly ngrams: Int32Array;
+  /** Small ids (1…MAX_CLASS, 0 = too many distinct values) of the shape and of the coarse cluster, for the three-word templates. */
+  readonly shapeClass: number;
+  readonly coarseClass: number;
   /** FNV-1a states of two-word templates after this word's half (and the `|`). */
   readonly rPrev: number;
   readonly cPrev: number;
@@ -157,10 +179,16 @@ export interface WordInfo {
   readonly tPrev: number;
   /**
    * Bound to a model: the summed scores of this word's one-word features in each window
-   * position (PART_SELF, PART_PREV, PART_NEXT, PART_PREV2, PART_NEXT2), LABEL_COUNT each.
+   * position (PART_SELF, PART_PREV, PART_NEXT, PART_PREV2, PART_NEXT2), LABEL_COUNT each,
+   * at `partial[at …]`. Cached words share one block of memory per CHUNK_WORDS words, so a
+   * sentence's words sit close together rather than in separate small buffers.
    */
   readonly partial?: Float64Array;
+  readonly at: number;
 }
+
+/** Words whose partial sums share one allocated block (about 360 KB). */
+const CHUNK_WORDS = 1024;
 
 const PART_SELF = 0;
 const PART_PREV = 1;
@@ -170,9 +198,9 @@ const PART_NEXT2 = 4;
 /** Which slots make up each partial sum (a word's features by the position it holds). */
 const PART_SLOTS: readonly (readonly number[])[] = [
   [S.w0, S.r0, S.c0, S.s0, S.p0, S.shape, ...Array.from({ length: 8 }, (_, k) => S.affix + k), S.t0, S.k0, S.f0, S.f0p0, S.freq0, S.freq0p0,
-    S.mined0, S.mined0 + 1, S.mined0 + 2, S.mined0 + 3, S.nisba0],
-  [S.wm1, S.sm1, S.tm1, S.km1, S.fm1, S.minedM1, S.minedM1 + 1, S.minedM1 + 2, S.minedM1 + 3, S.nisbaM1],
-  [S.wp1, S.sp1, S.tp1, S.kp1, S.fp1, S.minedP1, S.minedP1 + 1, S.minedP1 + 2, S.minedP1 + 3, S.nisbaP1],
+    S.mined0, S.mined0 + 1, S.mined0 + 2, S.mined0 + 3, S.nisba0, S.self0],
+  [S.wm1, S.sm1, S.tm1, S.km1, S.fm1, S.minedM1, S.minedM1 + 1, S.minedM1 + 2, S.minedM1 + 3, S.nisbaM1, S.selfM1],
+  [S.wp1, S.sp1, S.tp1, S.kp1, S.fp1, S.minedP1, S.minedP1 + 1, S.minedP1 + 2, S.minedP1 + 3, S.nisbaP1, S.selfP1],
   [S.sm2, S.tm2, S.km2],
   [S.sp2, S.kp2],
 ];
@@ -181,6 +209,16 @@ const PART_SLOTS: readonly (readonly number[])[] = [
 const MAX_CACHED_LENGTH = 48;
 /** Distinct token strings kept per extractor; the cache is emptied when it fills. */
 export const WORD_CACHE_SIZE = 1 << 15;
+/** Class ids fit 10 bits, so three make one small-integer key. */
+const MAX_CLASS = 1023;
+/**
+ * Coarse clusters take about 130 values (a lexicon id, none, padding): classes below this
+ * index the per-pair tables directly (2 × 256 KB).
+ */
+const COARSE_TABLE = 256;
+const UNKNOWN_ROW = MISSING;
+/** Slots (2^bits) of the direct-mapped row caches of the three-word templates (64 KB each: the common triples stay in cache). */
+const TRIPLE_CACHE_BITS = 13;
 
 export interface SentenceFeatures {
   offsets: Uint32Array;
@@ -202,6 +240,20 @@ export class FeatureExtractor {
   private readonly pad: WordInfo;
   private readonly constants = new Map<string, number>();
   private buffer = new Int32Array(1024);
+  private readonly shapeClasses = new Map<string, number>();
+  private readonly coarseClasses = new Map<string, number>();
+  /**
+   * Bound only: rows of `k-1|k0` and `k0|k+1` per pair of coarse-cluster classes, of the
+   * shape and coarse three-word templates per class triple, of gazetteer features per tag.
+   */
+  private readonly kPrevRows = new Int32Array(COARSE_TABLE * COARSE_TABLE).fill(UNKNOWN_ROW);
+  private readonly kNextRows = new Int32Array(COARSE_TABLE * COARSE_TABLE).fill(UNKNOWN_ROW);
+  private readonly shapeTriples = new RowCache(TRIPLE_CACHE_BITS);
+  private readonly coarseTriples = new RowCache(TRIPLE_CACHE_BITS);
+  private readonly gazetteerRows = new Map<string, Int32Array>();
+  /** The block the next cached words' partial sums go to, and how much of it is used. */
+  private chunk = new Float64Array(0);
+  private chunkUsed = 0;
 
   private readonly rowOf?: (bucket: number) => number;
 
@@ -209,12 +261,12 @@ export class FeatureExtractor {
     readonly options: FeatureOptions,
     private readonly bound?: RowWeights,
   ) {
-    if (bound) this.rowOf = (bucket) => bound.rowOf(bucket);
+    if (bound) this.rowOf = (bucket) => bound.scoresAt(bucket);
     const { lexicon } = options;
     this.frequency = lexicon && lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
     this.mask = options.hashBits >= 32 ? 0xffffffff : (1 << options.hashBits) - 1;
     this.useLexicon = lexicon !== undefined && lexicon.size > 0;
-    this.pad = this.build(PAD, '<s>', { prefixLength: 0, core: '<s>', fusedArticle: false, prefix: '' }, '<s>');
+    this.pad = this.build(PAD, '<s>', { prefixLength: 0, core: '<s>', fusedArticle: false, prefix: '' }, '<s>', false);
   }
 
   /** Bucket (or row, -1 if none) of a finished hash. */
@@ -245,6 +297,17 @@ export class FeatureExtractor {
     return info;
   }
 
+  /** Small id of a string in a bounded table (0 once the table is full: callers then compute directly). */
+  private classOf(table: Map<string, number>, s: string): number {
+    let id = table.get(s);
+    if (id === undefined) {
+      if (table.size >= MAX_CLASS) return 0;
+      id = table.size + 1;
+      table.set(s, id);
+    }
+    return id;
+  }
+
   private compute(token: string): WordInfo {
     const { lexicon, gazetteer } = this.options;
     const frequency = this.frequency;
@@ -267,12 +330,13 @@ export class FeatureExtractor {
       flags: entry ? entry.flags : 0,
       freqClass: entry ? entry.freqClass : 0,
       nisba: gazetteer ? gazetteer.nisbaCountry(split.core) !== undefined : false,
+      self: entry && entry.self ? String(entry.self) : '',
     };
     const mentionSplit = featureNorm === norm ? split : splitClitics(norm, frequency);
-    return this.build(view, norm, mentionSplit, featureNorm);
+    return this.build(view, norm, mentionSplit, featureNorm, token.length <= MAX_CACHED_LENGTH);
   }
 
-  private build(v: TokenView, norm: string, split: CliticSplit, featureNorm: string): WordInfo {
+  private build(v: TokenView, norm: string, split: CliticSplit, featureNorm: string, cached: boolean): WordInfo {
     const slots = new Int32Array(SLOT_COUNT).fill(-1);
     const one = (slot: number, template: number, a: string): void => {
       slots[slot] = this.value(fnv1a(a, template));
@@ -322,6 +386,11 @@ export class FeatureExtractor {
         one(S.minedM1 + f, T.minedM1, name);
         one(S.minedP1 + f, T.minedP1, name);
       });
+      if (v.self) {
+        one(S.self0, T.self0, v.self);
+        one(S.selfM1, T.selfM1, v.self);
+        one(S.selfP1, T.selfP1, v.self);
+      }
     }
     if (this.options.gazetteer && v.nisba) {
       slots[S.nisba0] = this.value(T.nisba0);
@@ -339,30 +408,52 @@ export class FeatureExtractor {
     const featurePlaceStart = gazetteer ? gazetteer.mayStartMatch(featureNorm) : false;
     const placeStart = gazetteer ? (norm === featureNorm ? featurePlaceStart : gazetteer.mayStartMatch(norm)) : false;
     let partial: Float64Array | undefined;
+    let at = 0;
     if (this.bound) {
       const L = LABEL_COUNT;
+      const width = PART_SLOTS.length * L;
       const weights = this.bound.weights;
-      partial = new Float64Array(PART_SLOTS.length * L);
+      if (cached) {
+        // A word that is not cached (over-long token) gets a buffer of its own, so a stream of
+        // them cannot keep blocks alive for the few cached words among them.
+        if (this.chunkUsed + width > this.chunk.length) {
+          this.chunk = new Float64Array(CHUNK_WORDS * width);
+          this.chunkUsed = 0;
+        }
+        partial = this.chunk;
+        at = this.chunkUsed;
+        this.chunkUsed += width;
+      } else {
+        partial = new Float64Array(width);
+      }
+      const sums = partial;
       PART_SLOTS.forEach((list, part) => {
         for (const slot of list) {
           const row = slots[slot]!;
           if (row < 0) continue;
-          for (let l = 0; l < L; l++) partial![part * L + l]! += weights[row * L + l]!;
+          for (let l = 0; l < L; l++) sums[at + part * L + l]! += weights[row + l]!;
         }
       });
       for (const row of ngrams) {
         if (row < 0) continue;
-        for (let l = 0; l < L; l++) partial[PART_SELF * L + l]! += weights[row * L + l]!;
+        for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[row + l]!;
       }
+      // The bias feature fires on every token: carried in the word's own part.
+      const bias = this.constant(T.bias);
+      if (bias >= 0) for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[bias + l]!;
     }
     return {
       partial,
+      at,
+      shapeClass: this.classOf(this.shapeClasses, v.shape),
+      coarseClass: this.classOf(this.coarseClasses, v.coarse),
       // Bound to a model, only the partial sums are read; the slot table is not kept.
       slots: partial ? NO_SLOTS : slots,
       norm,
       split,
       bare: withoutArticle(split.core),
       view: v,
+      docKey: v === PAD || v.stem.length < 2 || STOP_WORDS.has(split.core) || !/\p{L}/u.test(v.stem) ? '' : v.stem,
       featureNorm,
       placeStart,
       featurePlaceStart,
@@ -488,6 +579,9 @@ export class FeatureExtractor {
             put(next.slots[S.minedP1 + f]!);
           }
         }
+        put(ws[S.self0]!);
+        put(prev.slots[S.selfM1]!);
+        put(next.slots[S.selfP1]!);
       }
       if (useGazetteer) {
         if (gaz) {
@@ -510,64 +604,164 @@ export class FeatureExtractor {
 
   /**
    * Bound to a model: the label scores of every token (n × LABEL_COUNT, row-major) — the sum
-   * of the weights of all its features, which is what `extract` lists, computed from each
-   * word's partial sums plus the rows of the templates that read two words or the sentence.
+   * of the weights of all its features, which is what `extract` lists — from each word's
+   * partial sums, the cached sums of each adjacent pair, the rows of the three-word templates
+   * per class triple, and gazetteer rows. `out` is overwritten.
    */
   scores(words: readonly WordInfo[], out: Float64Array): void {
     const bound = this.bound;
     if (!bound) throw new Error('scores() needs an extractor bound to a model');
     const L = LABEL_COUNT;
-    const weights = bound.weights;
     const n = words.length;
     const pad = this.pad;
-    const gaz = this.gazetteerTags(words);
-    const useLexicon = this.useLexicon;
-    const rowOf = (h: number): number => bound.rowOf((h & this.mask) >>> 0);
-    const bias = this.constant(T.bias);
-    let o = 0;
-    const add = (row: number): void => {
-      if (row < 0) return;
-      const base = row * L;
-      for (let l = 0; l < L; l++) out[o + l]! += weights[base + l]!;
-    };
+    // One-word templates of the ±2 window: five cached vectors.
     for (let i = 0; i < n; i++) {
-      o = i * L;
-      const w = words[i]!;
+      const wa = words[i]!;
+      const wb = i > 0 ? words[i - 1]! : pad;
+      const wc = i + 1 < n ? words[i + 1]! : pad;
+      const wd = i > 1 ? words[i - 2]! : pad;
+      const we = i + 2 < n ? words[i + 2]! : pad;
+      const a = wa.partial!;
+      const b = wb.partial!;
+      const c = wc.partial!;
+      const d = wd.partial!;
+      const e = we.partial!;
+      const ao = wa.at + PART_SELF * L;
+      const bo = wb.at + PART_PREV * L;
+      const co = wc.at + PART_NEXT * L;
+      const dO = wd.at + PART_PREV2 * L;
+      const eo = we.at + PART_NEXT2 * L;
+      const o = i * L;
+      for (let l = 0; l < L; l++) out[o + l] = a[ao + l]! + b[bo + l]! + c[co + l]! + d[dO + l]! + e[eo + l]!;
+    }
+    // Two-word templates, once per adjacent pair, the sentence padded at both ends.
+    this.addPairs(words, out);
+    // Three-word templates over shape and coarse cluster.
+    const weights = bound.weights;
+    const useLexicon = this.useLexicon;
+    for (let i = 0; i < n; i++) {
       const prev = i > 0 ? words[i - 1]! : pad;
+      const w = words[i]!;
       const next = i + 1 < n ? words[i + 1]! : pad;
-      const prev2 = i > 1 ? words[i - 2]! : pad;
-      const next2 = i + 2 < n ? words[i + 2]! : pad;
-      const v = w.view;
-      const a = w.partial!;
-      const b = prev.partial!;
-      const c = next.partial!;
-      const d = prev2.partial!;
-      const e = next2.partial!;
-      for (let l = 0; l < L; l++) {
-        out[o + l] = a[PART_SELF * L + l]! + b[PART_PREV * L + l]! + c[PART_NEXT * L + l]! + d[PART_PREV2 * L + l]! + e[PART_NEXT2 * L + l]!;
-      }
-      add(bias);
-      add(rowOf(fnv1a(v.raw, prev.rPrev)));
-      add(rowOf(fnv1a(v.core, prev.cPrev)));
-      add(rowOf(fnv1a(next.view.core, w.cNext)));
-      add(rowOf(fnv1a(next.view.shape, pipe(fnv1a(v.shape, prev.shapePrev)))));
-      if (prev.view.trigger && v.trigger === '') add(rowOf(fnv1a(v.prefix, prev.tPrev)));
+      const o = i * L;
+      let row = this.shapeTriple(prev, w, next);
+      if (row >= 0) for (let l = 0; l < L; l++) out[o + l]! += weights[row + l]!;
       if (useLexicon) {
-        add(rowOf(fnv1a(next.view.coarse, pipe(fnv1a(v.coarse, prev.k3Prev)))));
-        add(rowOf(fnv1a(v.coarse, prev.kPrev)));
-        add(rowOf(fnv1a(next.view.coarse, w.kNext)));
-        add(rowOf(fnv1a(v.coarse, prev.skPrev)));
-        add(rowOf(fnv1a(next.view.stem, w.ksNext)));
-      }
-      if (gaz) {
-        const g0 = gaz[i]!;
-        const gm1 = i > 0 ? gaz[i - 1]! : '';
-        const gp1 = i + 1 < n ? gaz[i + 1]! : '';
-        if (g0) add(this.constant(fnv1a(g0, T.g0)));
-        if (gm1) add(this.constant(fnv1a(gm1, T.gm1)));
-        if (gp1) add(this.constant(fnv1a(gp1, T.gp1)));
+        row = this.coarseTriple(prev, w, next);
+        if (row >= 0) for (let l = 0; l < L; l++) out[o + l]! += weights[row + l]!;
       }
     }
+    const gaz = this.gazetteerTags(words);
+    if (gaz) {
+      for (let i = 0; i < n; i++) {
+        const o = i * L;
+        if (gaz[i]) this.addRow(out, o, this.gazetteerRow(gaz[i]!, 0));
+        if (i > 0 && gaz[i - 1]) this.addRow(out, o, this.gazetteerRow(gaz[i - 1]!, 1));
+        if (i + 1 < n && gaz[i + 1]) this.addRow(out, o, this.gazetteerRow(gaz[i + 1]!, 2));
+      }
+    }
+  }
+
+  /**
+   * Adds the templates that read two adjacent words (a, b): to b those with a before it
+   * (r-1|r0, c-1|c0, t-1|p0, k-1|k0, s-1|k0), to a those with b after it (c0|c+1, k0|k+1,
+   * k0|s+1). The pure cluster pairs come from a small table per cluster pair; the others read
+   * open-vocabulary strings, so they are hashed here: word bigrams seldom repeat within an
+   * article (about 8% of them in news), too seldom for a pair cache to pay.
+   */
+  private addPairs(words: readonly WordInfo[], out: Float64Array): void {
+    const L = LABEL_COUNT;
+    const n = words.length;
+    const pad = this.pad;
+    const useLexicon = this.useLexicon;
+    for (let j = 0; j <= n; j++) {
+      const a = j > 0 ? words[j - 1]! : pad;
+      const b = j < n ? words[j]! : pad;
+      const av = a.view;
+      const bv = b.view;
+      if (j < n) {
+        const o = j * L;
+        this.addRow(out, o, this.row(fnv1a(bv.raw, a.rPrev)));
+        this.addRow(out, o, this.row(fnv1a(bv.core, a.cPrev)));
+        if (av.trigger && bv.trigger === '') this.addRow(out, o, this.row(fnv1a(bv.prefix, a.tPrev)));
+        if (useLexicon) {
+          this.addRow(out, o, this.coarsePair(this.kPrevRows, a, b, a.kPrev));
+          this.addRow(out, o, this.row(fnv1a(bv.coarse, a.skPrev)));
+        }
+      }
+      if (j > 0) {
+        const o = (j - 1) * L;
+        this.addRow(out, o, this.row(fnv1a(bv.core, a.cNext)));
+        if (useLexicon) {
+          this.addRow(out, o, this.coarsePair(this.kNextRows, a, b, a.kNext));
+          this.addRow(out, o, this.row(fnv1a(bv.stem, a.ksNext)));
+        }
+      }
+    }
+  }
+
+  /**
+   * Row of a template over the coarse clusters of (a, b), whose hash is `state` (a's half)
+   * continued with b's cluster: looked up in a table per cluster pair, filled on first use.
+   */
+  private coarsePair(table: Int32Array, a: WordInfo, b: WordInfo, state: number): number {
+    const x = a.coarseClass;
+    const y = b.coarseClass;
+    if (x === 0 || y === 0 || x >= COARSE_TABLE || y >= COARSE_TABLE) return this.row(fnv1a(b.view.coarse, state));
+    const k = x * COARSE_TABLE + y;
+    let row = table[k]!;
+    if (row === UNKNOWN_ROW) {
+      row = this.row(fnv1a(b.view.coarse, state));
+      table[k] = row;
+    }
+    return row;
+  }
+
+  /**
+   * Where a bucket hash's scores start in the model's weights, -1 when it has none (bound
+   * only). Here and below a "row" is such an offset.
+   */
+  private row(h: number): number {
+    return this.bound!.scoresAt((h & this.mask) >>> 0);
+  }
+
+  private addRow(dst: Float64Array, at: number, row: number): void {
+    if (row < 0) return;
+    const weights = this.bound!.weights;
+    for (let l = 0; l < LABEL_COUNT; l++) dst[at + l]! += weights[row + l]!;
+  }
+
+  /** Row of `shape-1|shape0|shape+1`, cached per class triple. */
+  private shapeTriple(prev: WordInfo, w: WordInfo, next: WordInfo): number {
+    const key = tripleKey(prev.shapeClass, w.shapeClass, next.shapeClass);
+    let row = key >= 0 ? this.shapeTriples.get(key) : MISSING;
+    if (row === MISSING) {
+      row = this.row(fnv1a(next.view.shape, pipe(fnv1a(w.view.shape, prev.shapePrev))));
+      if (key >= 0) this.shapeTriples.set(key, row);
+    }
+    return row;
+  }
+
+  /** Row of `k-1|k0|k+1`, cached per class triple. */
+  private coarseTriple(prev: WordInfo, w: WordInfo, next: WordInfo): number {
+    const key = tripleKey(prev.coarseClass, w.coarseClass, next.coarseClass);
+    let row = key >= 0 ? this.coarseTriples.get(key) : MISSING;
+    if (row === MISSING) {
+      row = this.row(fnv1a(next.view.coarse, pipe(fnv1a(w.view.coarse, prev.k3Prev))));
+      if (key >= 0) this.coarseTriples.set(key, row);
+    }
+    return row;
+  }
+
+  /** Row of a gazetteer tag feature at `position` 0 (the token), 1 (the one before), 2 (the one after). */
+  private gazetteerRow(tag: string, position: number): number {
+    let rows = this.gazetteerRows.get(tag);
+    if (!rows) {
+      rows = Int32Array.of(this.row(fnv1a(tag, T.g0)), this.row(fnv1a(tag, T.gm1)), this.row(fnv1a(tag, T.gp1)));
+      // Tags are B-/I- × a handful of place kinds: this table stays tiny.
+      this.gazetteerRows.set(tag, rows);
+    }
+    return rows[position]!;
   }
 
   /** Bucket ids of every token of a sentence (for training). */
@@ -578,6 +772,11 @@ export class FeatureExtractor {
     const values = this.extract(words, offsets, identityCounts);
     return { offsets, ids: Uint32Array.from(values), identityCounts };
   }
+}
+
+/** One small-integer key for three class ids, -1 when one of them has none. */
+function tripleKey(a: number, b: number, c: number): number {
+  return a === 0 || b === 0 || c === 0 ? -1 : (a << 20) | (b << 10) | c;
 }
 
 const extractors = new WeakMap<FeatureOptions, FeatureExtractor>();

@@ -27,5 +27,10 @@ export function tagTokens(model: NerModel, tokens: string[]): string[] {
   return model.tag(tokens);
 }
 
+/** IOB2 tags for consecutive sentences of one text or stream, tagged together (document features see the neighbours). */
+export function tagDocument(model: NerModel, sentences: string[][]): string[][] {
+  return model.tagDocument(sentences);
+}
+
 /** Path of the shipped model inside the extension (and under public/ in the repo). */
 export const NER_MODEL_FILE = 'models/ner-model.bin';

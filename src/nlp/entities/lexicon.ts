@@ -16,14 +16,20 @@ export interface LexiconEntry {
   /** Fine cluster + 1 (0 = none). */
   fine: number;
   flags: number;
+  /**
+   * Self-labelled type (selfLabel.ts): how a tagger trained on the labelled corpora tagged this
+   * form across the unlabeled text — 0 none, else 1 + 3 × (type − 1) + strength, for type
+   * PERS 1, ORG 2, LOC 3, MISC 4 and strength 0 (mostly), 1 (often), 2 (sometimes).
+   */
+  self?: number;
 }
 
 export function packLexiconEntry(e: LexiconEntry): number {
-  return ((e.freqClass & 31) | ((e.coarse & 127) << 5) | ((e.fine & 1023) << 12) | ((e.flags & 15) << 22)) >>> 0;
+  return ((e.freqClass & 31) | ((e.coarse & 127) << 5) | ((e.fine & 1023) << 12) | ((e.flags & 15) << 22) | (((e.self ?? 0) & 15) << 26)) >>> 0;
 }
 
 export function unpackLexiconEntry(v: number): LexiconEntry {
-  return { freqClass: v & 31, coarse: (v >>> 5) & 127, fine: (v >>> 12) & 1023, flags: (v >>> 22) & 15 };
+  return { freqClass: v & 31, coarse: (v >>> 5) & 127, fine: (v >>> 12) & 1023, flags: (v >>> 22) & 15, self: (v >>> 26) & 15 };
 }
 
 export function lexiconKey(form: string): number {

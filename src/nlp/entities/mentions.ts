@@ -103,14 +103,17 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   const spans: RawSpan[] = [];
   const tagged = new Array<string>(tokens.length).fill('O');
 
-  // 1. The tagger, sentence by sentence.
+  // 1. The tagger, over the text's sentences as one document (see NerModel.decodeDocument).
+  const starts: number[] = [];
+  const sentences: WordInfo[][] = [];
   for (let s = 0; s < tokens.length; ) {
     let e = s;
     while (e < tokens.length && tokens[e]!.sentence === tokens[s]!.sentence) e++;
-    const labels = model.decodeWords(words.slice(s, e));
-    labels.forEach((l, k) => (tagged[s + k] = LABELS[l]!));
+    starts.push(s);
+    sentences.push(words.slice(s, e));
     s = e;
   }
+  model.decodeDocument(sentences).forEach((labels, k) => labels.forEach((l, i) => (tagged[starts[k]! + i] = LABELS[l]!)));
   watch?.lap('ner: tagger');
   for (const span of spansFromLabels(tagged)) {
     if (span.type === 'MISC') continue;

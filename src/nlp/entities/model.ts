@@ -16,7 +16,8 @@ import { LABELS, LABEL_COUNT, labelIndex } from './labels';
 import { EMPTY_LEXICON, Lexicon } from './lexicon';
 import { FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
 import { splitClitics, withoutArticle } from './clitics';
-import { constrain, viterbi } from './viterbi';
+import { constrain, Decoder } from './viterbi';
+import { documentFeatures } from './document';
 import { normalizeArabic } from '../text/normalize';
 
 export const MODEL_MAGIC = 'ANLNER01';
@@ -36,6 +37,11 @@ export interface ModelHeader {
   sections: { name: SectionName; dtype: 'u32' | 'f32' | 'i8'; length: number }[];
   /** Character n-gram length of the optional n-gram features (absent: none); see FeatureOptions. */
   charNgrams?: number;
+  /**
+   * Document features (document.ts) over ±docWindow sentences, from a first pass of this same
+   * model without them (absent: one pass, sentence by sentence).
+   */
+  docWindow?: number;
   /** Free-form provenance (corpora, epochs, seed, date). */
   trainedOn?: Record<string, unknown>;
 }
@@ -45,46 +51,57 @@ type SectionName = 'rows' | 'rowScales' | 'weights' | 'transitions' | 'start' | 
 /** Anything that scores feature buckets: the dense training weights or the shipped sparse ones. */
 export type EmissionScorer = RowWeights;
 
-/** Sparse dequantised weights with an open-addressing index from bucket to row. */
+/**
+ * Sparse dequantised weights, stored inside their own open-addressing index: each slot holds
+ * a bucket id and that bucket's LABEL_COUNT scores side by side, so finding a kept feature and
+ * reading its scores touch the same cache line (the tagger is bound by such memory reads).
+ * Bucket ids (< 2^24) are exact in float32, so one Float32Array holds both.
+ */
 class SparseWeights implements EmissionScorer {
-  /** Open addressing, key and row side by side (one cache line per probe): [bucket, row, …], bucket -1 = empty. */
-  private readonly table: Int32Array;
+  /** [bucket, score × LABEL_COUNT] per slot; bucket -1 = empty. */
+  readonly weights: Float32Array;
   private readonly slotMask: number;
+  private readonly shift: number;
   /** One bit per bucket up to the largest kept one: most lookups (pruned buckets) end here, in a table that stays in cache. */
   private readonly present: Uint32Array;
 
   constructor(
     private readonly rows: Uint32Array,
-    readonly weights: Float32Array,
+    dense: Float32Array,
   ) {
-    let capacity = 1;
-    while (capacity < rows.length * 2) capacity <<= 1;
-    this.table = new Int32Array(capacity * 2).fill(-1);
+    // About two thirds full: probes stay short and the table small (5 MB for the shipped model).
+    let bits = 1;
+    while (1 << bits < rows.length * 1.5) bits++;
+    const capacity = 1 << bits;
+    this.shift = 32 - bits;
+    this.weights = new Float32Array(capacity * SLOT).fill(-1);
     this.slotMask = capacity - 1;
     let max = 0;
     for (let r = 0; r < rows.length; r++) max = Math.max(max, rows[r]!);
     this.present = new Uint32Array(rows.length ? (max >>> 5) + 1 : 0);
     for (let r = 0; r < rows.length; r++) {
-      this.present[rows[r]! >>> 5]! |= 1 << (rows[r]! & 31);
-      let s = this.slotOf(rows[r]!);
-      while (this.table[2 * s] !== -1) s = (s + 1) & this.slotMask;
-      this.table[2 * s] = rows[r]!;
-      this.table[2 * s + 1] = r;
+      const bucket = rows[r]!;
+      if (bucket >= 1 << 24) throw new ModelFormatError('NER model bucket ids must be below 2^24');
+      this.present[bucket >>> 5]! |= 1 << (bucket & 31);
+      let s = this.slotOf(bucket);
+      while (this.weights[s * SLOT] !== -1) s = (s + 1) & this.slotMask;
+      this.weights[s * SLOT] = bucket;
+      for (let l = 0; l < LABEL_COUNT; l++) this.weights[s * SLOT + 1 + l] = dense[r * LABEL_COUNT + l]!;
     }
   }
 
   private slotOf(bucket: number): number {
-    return (Math.imul(bucket, 0x9e3779b1) >>> 7) & this.slotMask;
+    return Math.imul(bucket, 0x9e3779b1) >>> this.shift;
   }
 
-  rowOf(bucket: number): number {
+  scoresAt(bucket: number): number {
     const word = bucket >>> 5;
     if (word >= this.present.length || (this.present[word]! & (1 << (bucket & 31))) === 0) return -1;
-    const table = this.table;
+    const table = this.weights;
     let s = this.slotOf(bucket);
     for (;;) {
-      const k = table[2 * s]!;
-      if (k === bucket) return table[2 * s + 1]!;
+      const k = table[s * SLOT]!;
+      if (k === bucket) return s * SLOT + 1;
       if (k === -1) return -1;
       s = (s + 1) & this.slotMask;
     }
@@ -95,10 +112,18 @@ class SparseWeights implements EmissionScorer {
   }
 }
 
+/** Floats per slot of SparseWeights: the bucket id, then its scores. */
+const SLOT = 1 + LABEL_COUNT;
+
+/** Sentences up to this length reuse one emission buffer (72 KB at most); longer ones allocate theirs. */
+const SCRATCH_TOKENS = 1024;
+
 /** A loaded recogniser; opaque outside this folder. */
 export class NerModel {
   readonly kind = 'ner-model' as const;
-  private readonly constrained: { transitions: Float64Array; start: Float64Array };
+  private readonly decoder: Decoder;
+  /** Emission scores reused between sentences up to SCRATCH_TOKENS tokens (longer ones get their own). */
+  private scratch = new Float64Array(0);
   readonly features: FeatureOptions;
   private readonly extractor: FeatureExtractor;
   /** True when the tagger reads the lexicon and gazetteer that mentions read (the full model). */
@@ -112,7 +137,8 @@ export class NerModel {
     readonly lexicon: Lexicon,
     readonly gazetteer: Gazetteer,
   ) {
-    this.constrained = constrain(transitions, start);
+    const constrained = constrain(transitions, start);
+    this.decoder = new Decoder(constrained.transitions, constrained.start);
     const full = header.featureSet === 'full';
     this.features = { hashBits: header.hashBits, lexicon: full ? lexicon : undefined, gazetteer: full ? gazetteer : undefined };
     if (header.charNgrams) this.features.charNgrams = header.charNgrams;
@@ -142,7 +168,9 @@ export class NerModel {
   decode(tokens: readonly string[]): Uint8Array {
     if (tokens.length === 0) return new Uint8Array(0);
     if (this.isFallback) return this.decodeFromGazetteer(tokens);
-    return this.decodeWords(tokens.map((t) => this.extractor.word(t)));
+    const words = tokens.map((t) => this.extractor.word(t));
+    // A lone sentence is its own document: other occurrences within it still vote.
+    return this.header.docWindow ? this.decodeDocument([words])[0]! : this.decodeWords(words);
   }
 
   /** Label indices for one sentence of tokens already looked up with `word`. */
@@ -150,9 +178,15 @@ export class NerModel {
     const n = words.length;
     if (n === 0) return new Uint8Array(0);
     if (this.isFallback) return this.decodeFromGazetteer(words.map((w) => w.norm), true);
-    const emissions = new Float64Array(n * LABEL_COUNT);
+    let emissions: Float64Array;
+    if (n <= SCRATCH_TOKENS) {
+      if (this.scratch.length < n * LABEL_COUNT) this.scratch = new Float64Array(Math.max(n, 256) * LABEL_COUNT);
+      emissions = this.scratch;
+    } else {
+      emissions = new Float64Array(n * LABEL_COUNT);
+    }
     this.extractor.scores(words, emissions);
-    return viterbi(emissions, n, this.constrained.transitions, this.constrained.start);
+    return this.decoder.decode(emissions, n);
   }
 
   private decodeFromGazetteer(tokens: readonly string[], normalised = false): Uint8Array {
@@ -173,6 +207,78 @@ export class NerModel {
   tag(tokens: readonly string[]): string[] {
     return Array.from(this.decode(tokens), (l) => LABELS[l]!);
   }
+
+  /**
+   * Label indices for consecutive sentences of one text (an article, or a stream of sentences
+   * such as the CLI reads). With document features: a first pass tags each sentence alone,
+   * then each token's score gets the weights of its document features (how the other
+   * occurrences of its stem nearby were tagged) and the sentence is decoded again. The first
+   * pass's scores are kept, so the second costs only those additions and a Viterbi pass.
+   */
+  decodeDocument(sentences: readonly (readonly WordInfo[])[]): Uint8Array[] {
+    const window = this.header.docWindow ?? 0;
+    if (window <= 0 || this.isFallback) return sentences.map((s) => this.decodeWords(s));
+    // A lone sentence with no stem twice has no document features: one pass gives the same labels.
+    if (sentences.length === 1 && !repeatsKey(sentences[0]!)) return [this.decodeWords(sentences[0]!)];
+    const L = LABEL_COUNT;
+    // One buffer for the whole text's first-pass scores (a view per sentence).
+    let total = 0;
+    for (const s of sentences) total += s.length;
+    const buffer = new Float64Array(total * L);
+    let at = 0;
+    const emissions = sentences.map((s) => {
+      const e = buffer.subarray(at * L, (at + s.length) * L);
+      at += s.length;
+      if (s.length) this.extractor.scores(s, e);
+      return e;
+    });
+    const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
+    const doc = documentFeatures(
+      sentences.map((s) => s.map((w) => w.docKey)),
+      first,
+      window,
+    );
+    const mask = this.header.hashBits >= 32 ? 0xffffffff : (1 << this.header.hashBits) - 1;
+    const weights = this.scorer.weights;
+    return sentences.map((s, k) => {
+      const { offsets, hashes } = doc[k]!;
+      if (hashes.length === 0) return first[k]!;
+      const e = emissions[k]!;
+      for (let i = 0; i < s.length; i++) {
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          const at = this.scorer.scoresAt((hashes[j]! & mask) >>> 0);
+          if (at >= 0) for (let l = 0; l < L; l++) e[i * L + l]! += weights[at + l]!;
+        }
+      }
+      return this.decoder.decode(e, s.length);
+    });
+  }
+
+  /** IOB2 tags for consecutive sentences of raw tokens (see decodeDocument). */
+  tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+    if (this.isFallback) return sentences.map((s) => this.tag(s));
+    const labels = this.decodeDocument(sentences.map((s) => s.map((t) => this.extractor.word(t))));
+    return labels.map((l) => Array.from(l, (x) => LABELS[x]!));
+  }
+}
+
+/** Whether two words of a sentence share a document key (so document features can fire). */
+function repeatsKey(words: readonly WordInfo[]): boolean {
+  if (words.length > 48) {
+    const seen = new Set<string>();
+    for (const w of words) {
+      if (!w.docKey) continue;
+      if (seen.has(w.docKey)) return true;
+      seen.add(w.docKey);
+    }
+    return false;
+  }
+  for (let i = 1; i < words.length; i++) {
+    const key = words[i]!.docKey;
+    if (!key) continue;
+    for (let j = 0; j < i; j++) if (words[j]!.docKey === key) return true;
+  }
+  return false;
 }
 
 function alignedLength(n: number): number {

@@ -15,48 +15,83 @@ export function constrain(transitions: Float32Array, start: Float32Array): { tra
   return { transitions: t, start: s };
 }
 
+/**
+ * Back-pointer rows kept between calls: sentences up to this many tokens decode without
+ * allocating scratch; a longer one gets a buffer of its own that is dropped afterwards, so
+ * one huge "sentence" does not pin its memory.
+ */
+const KEPT_BACK_TOKENS = 4096;
+
+/**
+ * A decoder for fixed transition scores: the predecessor lists are worked out once, and the
+ * score and back-pointer buffers are reused from call to call (the tagger decodes thousands
+ * of sentences with one model).
+ */
+export class Decoder {
+  private readonly from = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
+  private readonly fromCount = new Uint8Array(LABEL_COUNT);
+  private prev = new Float64Array(LABEL_COUNT);
+  private cur = new Float64Array(LABEL_COUNT);
+  private back = new Uint8Array(0);
+
+  constructor(
+    private readonly transitions: Float64Array,
+    private readonly start: Float64Array,
+  ) {
+    const L = LABEL_COUNT;
+    // Predecessors worth trying for each label, in index order: a forbidden move (−1e30) never
+    // beats an allowed one, so skipping it (most of the I- columns) changes no result.
+    for (let b = 0; b < L; b++) {
+      for (let a = 0; a < L; a++) if (transitions[a * L + b]! > FORBIDDEN / 2) this.from[b * L + this.fromCount[b]!++] = a;
+      if (this.fromCount[b] === 0) for (let a = 0; a < L; a++) this.from[b * L + this.fromCount[b]!++] = a;
+    }
+  }
+
+  /** `emissions` is n × LABEL_COUNT, row-major. Returns one label index per token (a new array). */
+  decode(emissions: Float32Array | Float64Array, n: number): Uint8Array {
+    const L = LABEL_COUNT;
+    const out = new Uint8Array(n);
+    if (n === 0) return out;
+    let back = this.back;
+    if (back.length < n * L) {
+      back = new Uint8Array(Math.max(n, 64) * L);
+      if (n <= KEPT_BACK_TOKENS) this.back = back;
+    }
+    const { transitions, start, from, fromCount } = this;
+    let prev = this.prev;
+    let cur = this.cur;
+    for (let b = 0; b < L; b++) prev[b] = start[b]! + emissions[b]!;
+    for (let i = 1; i < n; i++) {
+      for (let b = 0; b < L; b++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let k = 0, m = fromCount[b]!; k < m; k++) {
+          const a = from[b * L + k]!;
+          const v = prev[a]! + transitions[a * L + b]!;
+          if (v > best) {
+            best = v;
+            arg = a;
+          }
+        }
+        cur[b] = best + emissions[i * L + b]!;
+        back[i * L + b] = arg;
+      }
+      const swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    let arg = 0;
+    for (let b = 1; b < L; b++) if (prev[b]! > prev[arg]!) arg = b;
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) {
+      arg = back[i * L + arg]!;
+      out[i - 1] = arg;
+    }
+    return out;
+  }
+}
+
 /** `emissions` is n × LABEL_COUNT, row-major. Returns one label index per token. */
 export function viterbi(emissions: Float32Array | Float64Array, n: number, transitions: Float64Array, start: Float64Array): Uint8Array {
-  const L = LABEL_COUNT;
-  const out = new Uint8Array(n);
-  if (n === 0) return out;
-  const back = new Uint8Array(n * L);
-  let prev = new Float64Array(L);
-  let cur = new Float64Array(L);
-  // Predecessors worth trying for each label, in index order: a forbidden move (−1e30) never
-  // beats an allowed one, so skipping it (most of the I- columns) changes no result.
-  const from = new Uint8Array(L * L);
-  const fromCount = new Uint8Array(L);
-  for (let b = 0; b < L; b++) {
-    for (let a = 0; a < L; a++) if (transitions[a * L + b]! > FORBIDDEN / 2) from[b * L + fromCount[b]!++] = a;
-    if (fromCount[b] === 0) for (let a = 0; a < L; a++) from[b * L + fromCount[b]!++] = a;
-  }
-  for (let b = 0; b < L; b++) prev[b] = start[b]! + emissions[b]!;
-  for (let i = 1; i < n; i++) {
-    for (let b = 0; b < L; b++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let k = 0, m = fromCount[b]!; k < m; k++) {
-        const a = from[b * L + k]!;
-        const v = prev[a]! + transitions[a * L + b]!;
-        if (v > best) {
-          best = v;
-          arg = a;
-        }
-      }
-      cur[b] = best + emissions[i * L + b]!;
-      back[i * L + b] = arg;
-    }
-    const swap = prev;
-    prev = cur;
-    cur = swap;
-  }
-  let arg = 0;
-  for (let b = 1; b < L; b++) if (prev[b]! > prev[arg]!) arg = b;
-  out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) {
-    arg = back[i * L + arg]!;
-    out[i - 1] = arg;
-  }
-  return out;
+  return new Decoder(transitions, start).decode(emissions, n);
 }
