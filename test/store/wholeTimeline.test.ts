@@ -185,11 +185,59 @@ describe('the kept copy of the whole timeline', () => {
 });
 
 describe('a damaged copy', () => {
-  it('is ignored: the timeline is read in bulk instead', async () => {
-    const { unpackTimeline, packTimeline } = await import('../../src/background/store/snapshot');
-    expect(unpackTimeline('{not json')).toBeNull();
-    expect(unpackTimeline(JSON.stringify({ format: 999, events: [] }))).toBeNull();
-    const events = await store.getWholeTimeline();
-    expect(unpackTimeline(packTimeline(events))).toEqual(events);
+  it('is ignored: the timeline is read in bulk and the copy replaced', async () => {
+    const { store: s, factory, name } = await freshStore();
+    await s.addArticle(
+      makeAnalysis({ title: 'أول', site: 'a.example', actors: [{ name: 'سلمى الخطيب' }], events: [{ date: '2024-01-02', text: 'حدث أول.', actors: ['سلمى الخطيب'] }] }),
+      { url: url('d1'), readAt: 1 },
+    );
+    const bulk = await s.getTimeline({ limit: 500 }).then((p) => p.events);
+    const open = () => wrap(factory.open(name)) as unknown as Promise<IDBPDatabase>;
+    const db = await open();
+    const writes = (await db.get('meta', 'writes'))?.value as number;
+    db.close();
+    const { packTimeline } = await import('../../src/background/store/snapshot');
+    const good = JSON.parse(packTimeline(bulk)) as { actors: unknown[]; events: unknown[][] };
+    const damaged = [
+      '{not json',
+      JSON.stringify({ format: 999, actors: [], articles: [], events: [] }),
+      JSON.stringify({ ...good, actors: undefined }),
+      JSON.stringify({ ...good, events: [null] }),
+      JSON.stringify({ ...good, events: good.events.map((e) => [...e.slice(0, 8), [99], 0]) }),
+      JSON.stringify({ ...good, events: good.events.map((e) => [...e.slice(0, 9), 7]) }),
+    ];
+    for (const snapshot of damaged) {
+      // A copy with the right write count, so only its content can disqualify it.
+      const writer = await open();
+      await writer.put('meta', { key: 'wholeTimeline', value: writes, snapshot });
+      writer.close();
+      expect(await s.getWholeTimeline(), snapshot.slice(0, 60)).toEqual(bulk);
+    }
+    // The bulk read saved a sound copy over the damaged one.
+    await vi.waitFor(async () => {
+      const reader = await open();
+      const copy = await reader.get('meta', 'wholeTimeline');
+      reader.close();
+      expect(copy.snapshot).toBe(packTimeline(bulk));
+    });
+  });
+});
+
+describe('the storage figure', () => {
+  it('does not count the kept copy, so opening the timeline page does not grow it', async () => {
+    const { store: s, factory, name } = await freshStore();
+    await s.addArticle(
+      makeAnalysis({ title: 'أول', site: 'a.example', actors: [{ name: 'سلمى الخطيب' }], events: [{ date: '2024-01-02', text: 'حدث أول.', actors: ['سلمى الخطيب'] }] }),
+      { url: url('s1'), readAt: 1 },
+    );
+    const before = await s.stats({ exact: true });
+    await s.getWholeTimeline();
+    await vi.waitFor(async () => {
+      const db = (await wrap(factory.open(name))) as unknown as IDBPDatabase;
+      const copy = await db.get('meta', 'wholeTimeline');
+      db.close();
+      expect(copy).toBeDefined();
+    });
+    expect((await s.stats({ exact: true })).approxBytes).toBe(before.approxBytes);
   });
 });
