@@ -99,4 +99,20 @@ describe('DateField', () => {
     expect(partsToIso({ year: 2023, month: 4 }, 'end')).toBe('2023-04-30');
     expect(partsToIso({}, 'end')).toBeUndefined();
   });
+
+  it('moves the day into a shorter month: 31 then February shows and filters the 29th', () => {
+    const onChange = vi.fn();
+    render(<Harness language="en" bound="start" onChange={onChange} />);
+    const group = screen.getByRole('group', { name: 'From' });
+    const pick = (name: string, value: string) => fireEvent.change(within(group).getByRole('combobox', { name }), { target: { value } });
+    pick('Year', '2024');
+    pick('Month', '1');
+    pick('Day', '31');
+    expect(onChange).toHaveBeenLastCalledWith('2024-01-31');
+    pick('Month', '2');
+    expect(onChange).toHaveBeenLastCalledWith('2024-02-29');
+    expect((within(group).getByRole('combobox', { name: 'Day' }) as HTMLSelectElement).value).toBe('29');
+    pick('Year', '2023');
+    expect(onChange).toHaveBeenLastCalledWith('2023-02-28');
+  });
 });

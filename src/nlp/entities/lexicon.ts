@@ -17,7 +17,7 @@ export interface LexiconEntry {
   fine: number;
   flags: number;
   /**
-   * Self-labelled type (selfLabel.ts): how a tagger trained on the labelled corpora tagged this
+   * Self-labelled type (scripts/ner/self-labels.ts): how a tagger trained on the labelled corpora tagged this
    * form across the unlabeled text — 0 none, else 1 + 3 × (type − 1) + strength, for type
    * PERS 1, ORG 2, LOC 3, MISC 4 and strength 0 (mostly), 1 (often), 2 (sometimes).
    */

@@ -278,6 +278,9 @@ function astralClassOf(cp: number): number {
   let cls = astralClass.get(cp);
   if (cls === undefined) {
     cls = classOfPoint(cp);
+    // Emoji and other astral characters are few in news; a hostile page full of distinct ones must not grow this
+    // for the worker's whole life.
+    if (astralClass.size >= 4096) astralClass.clear();
     astralClass.set(cp, cls);
   }
   return cls;

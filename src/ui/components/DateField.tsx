@@ -85,6 +85,8 @@ export function DateField({ legend, value, bound, years, onChange }: DateFieldPr
     // Without a year there is no month to pick, and without a month no day.
     if (next.year === undefined) delete next.month;
     if (next.month === undefined) delete next.day;
+    // 31 then February: the day follows the shorter month, so what the select shows is what the filter uses.
+    if (next.year !== undefined && next.month !== undefined && next.day !== undefined) next.day = Math.min(next.day, daysInMonth(next.year, next.month));
     setParts(next);
     onChange(partsToIso(next, bound));
   };
