@@ -75,13 +75,23 @@ export function useTimelineChanges(source: TimelineDataSource): { pending: Pendi
       setPending((before) => (before === null ? batch : { writes: before.writes + batch.writes, newArticles: before.newArticles + batch.newArticles })),
     );
     batcher.current = current;
-    const stop = source.watchChanges((change) => current.add(change));
-    // Page unload: unmounting is not guaranteed then, and a channel left open would still receive.
-    const onPageHide = () => stop();
+    const watch = source.watchChanges.bind(source);
+    let stop: (() => void) | null = watch((change) => current.add(change));
+    // Unload: Preact does not unmount then, so the channel is closed here. A page kept in the back/forward cache
+    // and shown again listens again (what changed meanwhile is on screen only after a reload: the reader's call).
+    const onPageHide = () => {
+      stop?.();
+      stop = null;
+    };
+    const onPageShow = (event: Event) => {
+      if ((event as PageTransitionEvent).persisted && stop === null) stop = watch((change) => current.add(change));
+    };
     globalThis.addEventListener?.('pagehide', onPageHide);
+    globalThis.addEventListener?.('pageshow', onPageShow);
     return () => {
       globalThis.removeEventListener?.('pagehide', onPageHide);
-      stop();
+      globalThis.removeEventListener?.('pageshow', onPageShow);
+      onPageHide();
       current.dispose();
       if (batcher.current === current) batcher.current = null;
     };
