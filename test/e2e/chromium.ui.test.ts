@@ -316,4 +316,21 @@ describe('Chromium UI (dist/chrome)', () => {
     assert.deepEqual(withoutDate(again), withoutDate(exported));
     await page.close();
   });
+
+  test('an open timeline page hears of an article read in another tab: a notice, then its events on "Show"', async () => {
+    const page = await openTimeline();
+    await clearAll(page);
+    // The worker stores the article (a write elsewhere): the page says so politely and keeps what it shows.
+    const articleTab = await analysedArticleTab();
+    const region = page.locator('[aria-live=polite]').filter({ hasText: 'The timeline has changed' });
+    await region.getByText('The timeline has changed (1 new article).').waitFor();
+    assert.equal(await page.getByText(/Nothing read yet/).count(), 1, 'nothing swapped before the reader asks');
+    await region.getByRole('button', { name: 'Show' }).click();
+    await waitFor('the new article’s events', async () => (await eventCount(page)) > 0);
+    assert.ok((await eventTexts(page)).length > 0);
+    await page.getByText(/^Articles: 1 · /).waitFor();
+    assert.equal(await region.count(), 0, 'the notice is gone once shown');
+    assert.ok(articleTab > 0);
+    await page.close();
+  });
 });

@@ -243,4 +243,20 @@ describe('Firefox ESR UI (dist/firefox)', () => {
     await dark.screenshot({ path: screenshotPath('firefox-timeline-dark.png') });
     await dark.close();
   });
+
+  test('an open timeline page hears of an article read in another tab: a notice, then its events on "Show"', async () => {
+    const page = await session.openExtensionPage(TIMELINE_PAGE);
+    await page.setViewport({ width: 1280, height: 900 });
+    await waitFor('the page', async () => (await eventCount(page)) !== -1 || ((await page.evaluate('document.body.textContent')) as string).includes('Nothing read yet'));
+    await clearAll(page);
+    // The event page stores the article (a write elsewhere): the page says so politely and keeps what it shows.
+    await analysedArticleTab();
+    await waitFor('the notice', async () => (await textOf(page, '[aria-live=polite] .anl-notice span')) === 'The timeline has changed (1 new article).');
+    assert.match((await page.evaluate('document.body.textContent')) as string, /Nothing read yet/, 'nothing swapped before the reader asks');
+    assert.ok(await clickButton(page, 'Show'));
+    await waitFor('the new article’s events', async () => (await eventCount(page)) > 0);
+    assert.match((await page.evaluate('document.body.textContent')) as string, /Articles: 1 · /);
+    assert.equal(await textOf(page, '[aria-live=polite] .anl-notice'), undefined, 'the notice is gone once shown');
+    await page.close();
+  });
 });

@@ -8,3 +8,4 @@ export type { CorrectionRule } from './records';
 export type { FullExport, TimelineJsDocument, TimelineJsEvent, TimelineJsDate } from './exchange';
 export { EXPORT_FORMAT, EXPORT_VERSION } from './exchange';
 export { DB_NAME, CURRENT_VERSION } from './schema';
+export { changeChannelName, parseChange, type TimelineChange } from './changes';

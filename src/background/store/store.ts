@@ -40,6 +40,7 @@ import * as queries from './queries';
 import { packTimeline, SNAPSHOT_KEY, unpackTimeline, WRITES_KEY } from './snapshot';
 import type { ReadTx } from './queries';
 import { StoreError, toStoreError } from './errors';
+import { announceChange, listenForChanges, type TimelineChange } from './changes';
 import { nameKey, textHash } from './keys';
 import { localKeys } from './tally';
 import { canonicalizeUrl, IngestOptionsSchema, parseOrThrow, validateAnalysis, type IngestOptions } from './validate';
@@ -85,6 +86,8 @@ export interface ImportResult {
 
 export class TimelineStore {
   private db: TimelineDB | undefined;
+  /** Names this instance in its change announcements, so it can ignore its own (changes.ts). */
+  readonly changeOrigin = newId('store');
 
   private constructor(
     private readonly factory: IDBFactory,
@@ -117,7 +120,11 @@ export class TimelineStore {
     return db;
   }
 
-  private async write<T>(action: string, fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+  /**
+   * One write transaction. Once it has committed (not before, and never for a failed or aborted one) the change
+   * is announced to open timeline pages; `newArticles` says how many articles the result added.
+   */
+  private async write<T>(action: string, fn: (tx: WriteTx) => Promise<T>, newArticles: (result: T) => number = () => 0): Promise<T> {
     const db = await this.connection();
     let tx: WriteTx;
     try {
@@ -127,15 +134,17 @@ export class TimelineStore {
     }
     const done = tx.done;
     done.catch(() => undefined); // handled below; avoids an unhandled rejection while fn runs
+    let result: T;
+    let writeCount: number;
     try {
       // Every write counts (before fn, which may clear `meta`): the whole-timeline copy is valid for one count only.
       const writes = (await tx.objectStore('meta').get(WRITES_KEY))?.value ?? 0;
-      const result = await fn(tx);
+      result = await fn(tx);
       const meta = tx.objectStore('meta');
-      await meta.put({ key: WRITES_KEY, value: writes + 1 });
+      writeCount = writes + 1;
+      await meta.put({ key: WRITES_KEY, value: writeCount });
       await meta.delete(SNAPSHOT_KEY);
       await done;
-      return result;
     } catch (err) {
       try {
         tx.abort();
@@ -144,6 +153,19 @@ export class TimelineStore {
       }
       throw toStoreError(err, action);
     }
+    // Outside the try: the write has committed, so nothing after this may turn it into a reported failure.
+    announceChange(this.name, { kind: 'timeline-changed', writeCount, newArticles: newArticles(result), origin: this.changeOrigin });
+    return result;
+  }
+
+  /**
+   * Calls `onChange` when another context (the worker, another tab) commits a write to this database; this
+   * instance's own writes are left out, since whoever made them already knows. The returned function stops.
+   */
+  watchChanges(onChange: (change: TimelineChange) => void): () => void {
+    return listenForChanges(this.name, (change) => {
+      if (change.origin !== this.changeOrigin) onChange(change);
+    });
   }
 
   private async read<T>(fn: (tx: ReadTx) => Promise<T>): Promise<T> {
@@ -174,7 +196,11 @@ export class TimelineStore {
    */
   async addArticle(analysis: Analysis | unknown, options: IngestOptions): Promise<IngestResult> {
     const prepared = await this.prepare(analysis, options);
-    return this.write('store the article', async (tx) => ingestInTx(tx, prepared, await loadRules(tx), this.now()));
+    return this.write(
+      'store the article',
+      async (tx) => ingestInTx(tx, prepared, await loadRules(tx), this.now()),
+      (result) => (result.status === 'added' ? 1 : 0),
+    );
   }
 
   /** Several articles in one transaction: all stored, or none. */
@@ -193,7 +219,7 @@ export class TimelineStore {
       const results: IngestResult[] = [];
       for (const p of prepared) results.push(await ingestInTx(tx, p, rules, this.now()));
       return results;
-    });
+    }, (results) => results.filter((r) => r.status === 'added').length);
   }
 
   /** Removes an article and what only it contributed (events, mentions, actors, spellings, roles). */
@@ -512,6 +538,6 @@ export class TimelineStore {
         else updated++;
       }
       return { added, updated, corrections: file.corrections.length };
-    });
+    }, (result) => result.added);
   }
 }

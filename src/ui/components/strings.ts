@@ -122,6 +122,10 @@ const EN = {
   clearAllConfirm: 'Delete everything',
   clearedAll: 'All data deleted.',
   statsLine: 'Articles: {articles} · actors: {actors} · events: {events}',
+  timelineChanged: 'The timeline has changed ({count} new articles).',
+  timelineChangedOne: 'The timeline has changed ({count} new article).',
+  timelineChangedNoArticles: 'The timeline has changed.',
+  showChanges: 'Show',
 
   optionsTitle: 'Options',
   sitesHeading: 'Sites switched off',
@@ -277,6 +281,10 @@ const AR: Record<MessageKey, string> = {
   clearAllConfirm: 'احذف كل شيء',
   clearedAll: 'حُذفت كل البيانات.',
   statsLine: 'المقالات: {articles} · الفاعلون: {actors} · الأحداث: {events}',
+  timelineChanged: 'تغيّر الخط الزمني (مقالات جديدة: {count}).',
+  timelineChangedOne: 'تغيّر الخط الزمني (مقالات جديدة: {count}).',
+  timelineChangedNoArticles: 'تغيّر الخط الزمني.',
+  showChanges: 'اعرض',
 
   optionsTitle: 'الخيارات',
   sitesHeading: 'المواقع المتوقفة',

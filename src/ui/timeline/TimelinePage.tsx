@@ -16,6 +16,7 @@ import { FilterBar } from './FilterBar';
 import { buildTimelineIndex, filterTimeline, type TimelineIndex } from './timelineIndex';
 import { SearchPanel } from './SearchPanel';
 import { TimelineChart } from './TimelineChart';
+import { useTimelineChanges } from './useTimelineChanges';
 
 export interface TimelinePageProps {
   source: TimelineDataSource;
@@ -75,6 +76,17 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   // Answers may come back out of order when filters change quickly: only the latest load may set state.
   const latestLoad = useRef(0);
   const refresh = useCallback(() => setRefreshCount((count) => count + 1), []);
+  // Writes from elsewhere (articles read in other tabs, another timeline tab). Never applied on their own: a
+  // reload re-sorts the list and chart under the reader's eyes (and a screen reader's virtual cursor), even
+  // with no filter or selection, since new events land anywhere in the dates. So the page only says so, and
+  // the reader chooses when. This tab's own writes refresh at once, as before (the store does not report them).
+  const changes = useTimelineChanges(source);
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  const showChanges = () => {
+    refresh();
+    // The button goes away with the notice: focus moves to the page's heading rather than falling to <body>.
+    heading.current?.focus({ preventScroll: true });
+  };
 
   // The whole timeline is read once (and again after a change); filters then work in memory, without the store.
   const hasWhole = useRef(false);
@@ -82,6 +94,8 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
     const request = ++latestLoad.current;
     const isCurrent = () => request === latestLoad.current;
     setReloading(true);
+    // Any reload reads what was announced so far: the notice would offer nothing new.
+    changes.clear();
     // On the first load only: the earliest events show first, then the whole timeline (about a second at 10,000
     // articles) is read. One after the other: the preview's small reads would otherwise queue behind the big ones.
     // Later reloads keep the previous timeline on screen instead.
@@ -191,12 +205,27 @@ function TimelineContent({ source, saveFile = defaultSave, listHeight = 480, cha
   return (
     <>
       <header class="anl-stack">
-        <h1>{t('timelineTitle')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('timelineTitle')}
+        </h1>
         {stats !== null && (
           <p class="anl-muted" style={{ margin: '0' }}>
             {t('statsLine', { articles: stats.articles, actors: stats.actors, events: stats.events })}
           </p>
         )}
+        {/* Always in the page, so assistive technology is watching the region before the notice appears. */}
+        <div aria-live="polite" aria-atomic="true">
+          {changes.pending !== null && (
+            <p class="anl-notice anl-row" style={{ margin: '0' }}>
+              <span>
+                {changes.pending.newArticles > 0 ? plural('timelineChanged', changes.pending.newArticles) : t('timelineChangedNoArticles')}
+              </span>{' '}
+              <button type="button" onClick={showChanges}>
+                {t('showChanges')}
+              </button>
+            </p>
+          )}
+        </div>
         {notice !== null && (
           <p role={notice.error ? 'alert' : 'status'} class={`anl-notice ${notice.error ? 'anl-error' : ''}`} dir="auto">
             {notice.text}

@@ -7,11 +7,13 @@
  */
 import type { TimelineJsDocument } from '../../background/store/exchange';
 import type { ImportResult } from '../../background/store/store';
+import type { TimelineChange } from '../../background/store/changes';
 import type { ActorCard, ActorSummary, StoreStats, TimelineEvent, TimelinePage, TimelineQuery } from '../../background/store/api';
 
 export type { ActorCard, ActorRef, ActorSummary, ArticleRef, StoreStats, TimelineEvent, TimelinePage, TimelineQuery } from '../../background/store/api';
 export type { ImportResult } from '../../background/store/store';
 export type { TimelineJsDocument } from '../../background/store/exchange';
+export type { TimelineChange } from '../../background/store/changes';
 
 /** A timeline query without paging: what filters and exports use. */
 export type TimelineFilter = Omit<TimelineQuery, 'limit' | 'cursor' | 'order'>;
@@ -37,6 +39,12 @@ export interface TimelineDataSource {
   deleteArticle(articleId: string): Promise<unknown>;
   clearAll(): Promise<void>;
   stats(): Promise<StoreStats>;
+  /**
+   * Optional: calls `onChange` when another context (the worker, another tab) changes the timeline, and returns
+   * a function that stops listening. The source's own writes are not reported. Without it the page does not hear
+   * of outside changes (the in-memory fake).
+   */
+  watchChanges?(onChange: (change: TimelineChange) => void): () => void;
 }
 
 export type ExportFormat = 'timelinejs' | 'csv' | 'json';
