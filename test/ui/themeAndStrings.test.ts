@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTOR_TYPES } from '../../src/common/settings';
-import { readingMinutes } from '../../src/ui/components/format';
+import { clipText, readingMinutes } from '../../src/ui/components/format';
 import { createTranslator, resolveViewLanguage } from '../../src/ui/components/i18n';
 import { DARK_PALETTE, LIGHT_PALETTE, contrastRatio, type ThemePalette } from '../../src/ui/components/palette';
 import { STRINGS, type MessageKey } from '../../src/ui/components/strings';
@@ -63,5 +63,16 @@ describe('reading time', () => {
     expect(readingMinutes('')).toBe(0);
     expect(readingMinutes('كلمة')).toBe(1);
     expect(readingMinutes(Array.from({ length: 1000 }, () => 'كلمة').join(' '))).toBe(5);
+  });
+});
+
+describe('clipped labels', () => {
+  it('cut long text with an ellipsis and never split an emoji in two', () => {
+    expect(clipText('قصير', 10)).toBe('قصير');
+    expect(clipText('abcdefghij', 4)).toBe('abcd…');
+    // '😀' is two code units; cutting after its first would leave a lone surrogate in an aria-label.
+    const clipped = clipText('abc😀def', 4);
+    expect(clipped).toBe('abc…');
+    expect(clipText('ab😀def', 4)).toBe('ab😀…');
   });
 });

@@ -54,3 +54,11 @@ export function downloadBlob(content: string, fileName: string, mimeType: string
   // Revoked on the next task: the click has started the download by then.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** `text` cut to at most `max` code units plus an ellipsis, never between the two halves of a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}

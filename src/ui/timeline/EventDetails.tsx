@@ -3,6 +3,7 @@ import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { ActorTypeBadge } from '../components/ActorTypeBadge';
 import { formatDateValue } from '../components/dateValue';
+import { clipText } from '../components/format';
 import { useTranslator } from '../components/i18n';
 import type { TimelineEvent } from './dataSource';
 
@@ -26,7 +27,7 @@ export function EventDetails({ event, headingRef, onOpenActor, onDeleteArticle, 
   // "Show all" belongs to the event it was asked for.
   const showAll = allActors === event.id;
   const actors = showAll ? event.actors : event.actors.slice(0, EVENT_ACTOR_LIMIT);
-  const title = event.article.title.length > LABEL_TITLE_CHARS ? `${event.article.title.slice(0, LABEL_TITLE_CHARS)}…` : event.article.title;
+  const title = clipText(event.article.title, LABEL_TITLE_CHARS);
   return (
     <section class="anl-stack anl-section" aria-labelledby="anl-selected-event">
       <h2 id="anl-selected-event" ref={headingRef} tabIndex={-1}>

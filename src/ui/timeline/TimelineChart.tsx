@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TimeSpan } from '../components/dateValue';
 import { formatAxisLabel, formatDateValue } from '../components/dateValue';
+import { clipText } from '../components/format';
 import { useTranslator } from '../components/i18n';
 import type { TimelineEvent } from './dataSource';
 import {
@@ -49,7 +50,7 @@ const MAX_MARKERS = 500;
 const ZOOM_STEP = 1.6;
 /** A marker's name stays short enough to be read out as the reader arrows past it. */
 const NAME_CHARS = 160;
-const clip = (text: string) => (text.length > NAME_CHARS ? `${text.slice(0, NAME_CHARS)}…` : text);
+const clip = (text: string) => clipText(text, NAME_CHARS);
 
 export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: TimelineChartProps) {
   const { t, plural, language, direction } = useTranslator();
