@@ -73,4 +73,21 @@ describe('TimelineChart markers from the keyboard', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
     expect((document.activeElement as HTMLElement).getAttribute('data-event-id')).toBe(placed[0]!.event.id);
   });
+
+  it('walks past the edge of a zoomed window: the window follows the focus to the next event', async () => {
+    const { markers, placed, chart } = await renderChart('en');
+    for (let zoom = 0; zoom < 8 && markers().length >= placed.length; zoom++) fireEvent.keyDown(chart, { key: '+' });
+    expect(markers().length).toBeLessThan(placed.length);
+    const start = tabbable(markers())[0]!;
+    start.focus();
+    fireEvent.keyDown(start, { key: 'End' });
+    const lastShown = document.activeElement as HTMLElement;
+    const index = placed.findIndex((item) => item.event.id === lastShown.getAttribute('data-event-id'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(index).toBeLessThan(placed.length - 1);
+    const windowBefore = chart.getAttribute('data-window-start');
+    fireEvent.keyDown(lastShown, { key: 'ArrowRight' });
+    await waitFor(() => expect((document.activeElement as HTMLElement).getAttribute('data-event-id')).toBe(placed[index + 1]!.event.id));
+    expect(chart.getAttribute('data-window-start')).not.toBe(windowBefore);
+  });
 });

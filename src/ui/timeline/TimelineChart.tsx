@@ -104,14 +104,23 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
   // The roving marker: the last one reached, or the earliest in view when that one is not drawn any more.
   const activeIndex = markersShown ? Math.max(0, visible.findIndex((item) => item.event.id === activeId)) : -1;
 
+  /** Moves the window (same width) so that `instant` is in its middle, within the bounds. */
+  const centreOn = (instant: number) => {
+    const span = view.end - view.start;
+    const start = Math.min(Math.max(instant - span / 2, bounds.start), bounds.end - span);
+    setView({ start, end: start + span });
+  };
+
   const onMarkerKeyDown = (event: KeyboardEvent, index: number) => {
     const later = rtl ? 'ArrowLeft' : 'ArrowRight';
     const earlier = rtl ? 'ArrowRight' : 'ArrowLeft';
+    // Arrows walk through every event, not only those in view: past the window's edge the window follows, so a
+    // keyboard reader reaches what a mouse reader would pan to. Home and End stay within what is drawn.
     let target: number;
-    if (event.key === later || event.key === 'ArrowDown') target = Math.min(visible.length - 1, index + 1);
-    else if (event.key === earlier || event.key === 'ArrowUp') target = Math.max(0, index - 1);
-    else if (event.key === 'Home') target = 0;
-    else if (event.key === 'End') target = visible.length - 1;
+    if (event.key === later || event.key === 'ArrowDown') target = Math.min(placed.length - 1, first + index + 1);
+    else if (event.key === earlier || event.key === 'ArrowUp') target = Math.max(0, first + index - 1);
+    else if (event.key === 'Home') target = first;
+    else if (event.key === 'End') target = last - 1;
     else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       event.stopPropagation();
@@ -122,10 +131,11 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
     // Handled here: the chart around it must not pan as well.
     event.preventDefault();
     event.stopPropagation();
-    const id = visible[target]?.event.id;
-    if (id === undefined) return;
-    pendingFocus.current = id;
-    setActiveId(id);
+    const item = placed[target];
+    if (item === undefined) return;
+    if (target < first || target >= last) centreOn(item.instant);
+    pendingFocus.current = item.event.id;
+    setActiveId(item.event.id);
   };
 
   const zoomBy = (factor: number, anchor = (view.start + view.end) / 2) => setView(zoomWindow(view, factor, anchor, bounds));
