@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitSentences, type Sentence } from '../../src/nlp/story/sentences';
 import { summarize, summaryCandidates, MAX_CANDIDATES } from '../../src/nlp/story/summary';
-import { lexRank, sentenceFeatures } from '../../src/nlp/story/features';
+import { sentenceFeatures } from '../../src/nlp/story/features';
+import { lexRank } from '../../src/nlp/story/vectors';
 import { contentTerms, documentIdf, dot, termCounts, termOf, weightedUnit, type SparseVector } from '../../src/nlp/story/terms';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'story', name), 'utf8');

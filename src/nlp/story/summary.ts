@@ -12,7 +12,8 @@
  */
 import type { Span, StoryEvent, KeyActor, Actor } from '../types';
 import type { Sentence } from './sentences';
-import { FEATURE_NAMES, articleFeatures, lexRank, rowDot, type ArticleVectors } from './features';
+import { FEATURE_NAMES, articleFeatures } from './features';
+import { lexRank, rowDot, type ArticleVectors } from './vectors';
 import { SUMMARY_ANCHOR_LEAD, SUMMARY_DUPLICATE, SUMMARY_LAMBDA, SUMMARY_WEIGHTS } from './summaryWeights';
 
 export { lexRank };
