@@ -54,4 +54,11 @@ describe('page furniture', () => {
     const lines = furnitureRanges(text).map((r) => text.slice(r.start, r.end));
     expect(lines).toEqual(['اقرأ أيضاً: الرئيس الفرنسي يزور الجزائر', 'تابعونا على تويتر', 'زر الذهاب إلى الأعلى']);
   });
+
+  it('takes a quoted name after a group word as a GROUP, named without the quotes or the group word', () => {
+    const found = recogniseActors(loadNerModelFromDisk(), 'في المقابل، حذرت جماعة «لواء الفجر» المسلحة في بيان من أي اتفاق لا يشمل المعتقلين.');
+    const group = named(found, 'لواء الفجر');
+    expect(group.type).toBe('GROUP');
+    expect(group.mentions[0]!.text).toBe('لواء الفجر');
+  });
 });

@@ -83,6 +83,9 @@ export function textTokens(text: string, model: NerModel, watch?: Stopwatch): Lo
 /** Plural faction words: with a nisba or an adjective after them they name a group (الفصائل اليمنية). */
 const FACTION_WORDS = new Set(['فصايل', 'فصيل', 'ميليشيا', 'ميليشيات', 'مليشيا', 'مليشيات', 'جماعات', 'كتايب']);
 /** Newspaper and broadcaster name endings: `نيويورك تايمز` is an ORG even though نيويورك is a city. */
+const OPENING_QUOTES = new Set(['«', '"', '“']);
+const CLOSING_QUOTES = new Set(['»', '"', '”']);
+const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
 const MEDIA_TAILS = new Set(['تايمز', 'بوست', 'جورنال', 'نيوز', 'هيرالد', 'تريبيون', 'تلغراف', 'غارديان', 'اندبندنت']);
 
 /** Nouns that, with a country's adjective, name part of that country (الحدود الأردنية, الأراضي السورية). */
@@ -157,6 +160,26 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
         add(group);
       }
     }
+  }
+  // A group head before a quoted name: `جماعة «لواء الفجر» المسلحة`, `حركة "أمل"`. The quotes mark the name even
+  // when the tagger has never seen it; the mention is the name alone, as the reader sees it quoted.
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!GROUP_HEADS.has(tokens[i]!.bare) || !OPENING_QUOTES.has(tokens[i + 1]!.text)) continue;
+    let close = i + 2;
+    while (close < tokens.length && close - i <= MAX_NAME_TOKENS + 2 && !CLOSING_QUOTES.has(tokens[close]!.text)) close++;
+    if (close >= tokens.length || !CLOSING_QUOTES.has(tokens[close]!.text) || close === i + 2) continue;
+    const first = i + 2;
+    const last = close - 1;
+    if (tokens[last]!.sentence !== tokens[i]!.sentence) continue;
+    if (!tokens.slice(first, close).every((t) => ARABIC_WORD.test(t.norm))) continue;
+    // Whatever the tagger found inside the quotes gives way to the whole quoted name.
+    const inside = spans.filter((sp) => sp.first >= first && sp.last <= last);
+    if (inside.length !== spans.filter((sp) => sp.first <= last && sp.last >= first).length) continue;
+    for (const old of inside) {
+      spans.splice(spans.indexOf(old), 1);
+      for (let k = old.first; k <= old.last; k++) owner[k] = undefined;
+    }
+    add({ first, last, type: 'GROUP' });
   }
   for (const sp of spans) {
     if (sp.type !== 'LOC' && sp.type !== 'ORG') continue;
