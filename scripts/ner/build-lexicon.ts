@@ -24,7 +24,7 @@ export const UNLABELED_FILES = [
 ];
 
 const SETTINGS = {
-  version: 5,
+  version: 6,
   minCount: 5,
   clusterVocabulary: 30000,
   contextVocabulary: 800,
@@ -48,7 +48,9 @@ const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '
 
 export async function buildLexicon(): Promise<LexiconArrays> {
   const stamp = JSON.stringify({ SETTINGS, files: UNLABELED_FILES.map((f) => (existsSync(f) ? statSync(f).size : -1)) });
-  const cacheFile = join(CACHE_DIR, 'ner-lexicon.bin');
+  // One file per settings version, so lexicons of different versions (other checkouts share
+  // node_modules) do not overwrite each other.
+  const cacheFile = join(CACHE_DIR, SETTINGS.version === 5 ? 'ner-lexicon.bin' : `ner-lexicon-v${SETTINGS.version}.bin`);
   const stampFile = cacheFile + '.stamp';
   if (existsSync(cacheFile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     const buf = readFileSync(cacheFile);
@@ -325,7 +327,9 @@ function sphericalKmeans(x: Float32Array, n: number, d: number, k: number, rando
 const MINING_PATTERNS: Record<keyof typeof LEXICON_FLAG, string[]> = {
   person: ['الرييس', 'السيد', 'السيده', 'الشيخ', 'الامير', 'الملك', 'الدكتور', 'اللاعب', 'المدرب', 'الفنان', 'الفنانه', 'الكاتب', 'الممثل', 'الممثله', 'المطرب', 'الوزير', 'النايب'],
   place: ['مدينه', 'بلده', 'قريه', 'محافظه', 'ولايه', 'العاصمه', 'عاصمه', 'منطقه', 'جزيره', 'اقليم'],
-  org: ['شركه', 'صحيفه', 'جريده', 'وكاله', 'قناه', 'نادي', 'جامعه', 'منظمه', 'بنك'],
+  // Version 6 adds the heads of clubs and teams, councils, unions, authorities, foundations,
+  // associations, banks and broadcasters (فريق X, مجلس X, اتحاد X, هيئة X …).
+  org: ['شركه', 'صحيفه', 'جريده', 'وكاله', 'قناه', 'نادي', 'جامعه', 'منظمه', 'بنك', 'فريق', 'مجلس', 'اتحاد', 'هييه', 'مجله', 'موسسه', 'جمعيه', 'مصرف', 'اذاعه'],
   group: ['حركه', 'جماعه', 'تنظيم', 'ميليشيا', 'ميليشيات', 'مليشيا', 'حزب', 'كتايب', 'جبهه'],
 };
 
