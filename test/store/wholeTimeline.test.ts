@@ -241,3 +241,31 @@ describe('the storage figure', () => {
     expect((await s.stats({ exact: true })).approxBytes).toBe(before.approxBytes);
   });
 });
+
+describe('a copy made by another version of the extension', () => {
+  it('is not served: an update may join events differently without a schema change', async () => {
+    const { store: writer, factory, name } = await freshStore();
+    await writer.addArticle(
+      makeAnalysis({ title: 'أول', site: 'a.example', actors: [{ name: 'سلمى الخطيب' }], events: [{ date: '2024-01-02', text: 'حدث أول.', actors: ['سلمى الخطيب'] }] }),
+      { url: url('v1'), readAt: 1 },
+    );
+    const { TimelineStore: Store } = await import('../../src/background/store');
+    const older = await Store.open(factory, { name, codeVersion: '0.1.0' });
+    const newer = await Store.open(factory, { name, codeVersion: '0.2.0' });
+    const bulk = await older.getWholeTimeline();
+    const open = () => wrap(factory.open(name)) as unknown as Promise<IDBPDatabase>;
+    await vi.waitFor(async () => {
+      const db = await open();
+      const copy = await db.get('meta', 'wholeTimeline');
+      db.close();
+      expect(copy?.madeBy).toBe('0.1.0');
+    });
+    // Mark the old version's copy so it shows if served.
+    const db = await open();
+    const copy = await db.get('meta', 'wholeTimeline');
+    await db.put('meta', { ...copy, snapshot: (copy.snapshot as string).replace('حدث أول.', 'من النسخة القديمة') });
+    db.close();
+    expect((await older.getWholeTimeline())[0]!.text).toBe('من النسخة القديمة');
+    expect(await newer.getWholeTimeline()).toEqual(bulk);
+  });
+});

@@ -136,4 +136,6 @@ export interface MetaRecord {
   value: number;
   /** Only on the whole-timeline copy (snapshot.ts): the packed events; `value` is the write count it is valid for. */
   snapshot?: string;
+  /** Only on the whole-timeline copy: the version of the code that made it (TimelineStoreOptions.codeVersion). */
+  madeBy?: string;
 }

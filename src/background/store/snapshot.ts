@@ -7,7 +7,9 @@
  * of the store bumps `writes` (store.ts, `write()`); a copy is valid only while its `value` equals that counter,
  * and it is saved only if the counter has not moved since the read it was made from. So a copy can be missing,
  * never stale. It is a cache: it is not exported, and losing it (quota, a failed save) costs only speed.
- * A future schema migration that changes events, actors or articles must delete it (migrations bypass `write()`).
+ * It also names the extension version that made it (`madeBy`): another version reads in bulk instead, since an
+ * update may join events differently. A future schema migration that changes events, actors or articles must
+ * still delete it (migrations bypass `write()`).
  */
 import type { ActorType, DateGrain } from '../../nlp/types';
 import type { ActorRef, ArticleRef, TimelineEvent } from './api';

@@ -73,6 +73,11 @@ export interface TimelineStoreOptions {
   name?: string;
   /** Clock, ms since epoch (tests fix it). */
   now?: () => number;
+  /**
+   * Names the code reading and writing the kept copy of the whole timeline (the extension's version): a copy made
+   * by another version is not served, since an update may join events differently without a schema change.
+   */
+  codeVersion?: string;
 }
 
 /** Filters for exports: a timeline query without paging. */
@@ -93,11 +98,12 @@ export class TimelineStore {
     private readonly factory: IDBFactory,
     private readonly name: string,
     private readonly now: () => number,
+    private readonly codeVersion: string,
   ) {}
 
   /** Opens (creating or upgrading) the database; fails with a StoreError('storage') if it cannot. */
   static async open(factory: IDBFactory, options: TimelineStoreOptions = {}): Promise<TimelineStore> {
-    const store = new TimelineStore(factory, options.name ?? DB_NAME, options.now ?? Date.now);
+    const store = new TimelineStore(factory, options.name ?? DB_NAME, options.now ?? Date.now, options.codeVersion ?? '');
     await store.connection();
     return store;
   }
@@ -378,7 +384,7 @@ export class TimelineStore {
       const meta = tx.objectStore('meta');
       const [counter, copy] = await Promise.all([meta.get(WRITES_KEY), meta.get(SNAPSHOT_KEY)]);
       const count = counter?.value ?? 0;
-      const kept = copy?.snapshot !== undefined && copy.value === count ? unpackTimeline(copy.snapshot) : null;
+      const kept = copy?.snapshot !== undefined && copy.value === count && (copy.madeBy ?? '') === this.codeVersion ? unpackTimeline(copy.snapshot) : null;
       if (kept !== null) return { events: kept, writes: count, fromCopy: true };
       return { events: await queries.getWholeTimeline(tx), writes: count, fromCopy: false };
     });
@@ -393,7 +399,7 @@ export class TimelineStore {
       const snapshot = packTimeline(events);
       const tx = (await this.connection()).transaction(['meta'], 'readwrite');
       const meta = tx.objectStore('meta');
-      if (((await meta.get(WRITES_KEY))?.value ?? 0) === writes) await meta.put({ key: SNAPSHOT_KEY, value: writes, snapshot });
+      if (((await meta.get(WRITES_KEY))?.value ?? 0) === writes) await meta.put({ key: SNAPSHOT_KEY, value: writes, snapshot, madeBy: this.codeVersion });
       await tx.done;
     } catch {
       // A cache: nothing depends on it.

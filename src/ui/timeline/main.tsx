@@ -23,7 +23,7 @@ async function readSettings(store: SettingsStore): Promise<Settings> {
 async function start(root: HTMLElement): Promise<void> {
   const settingsStore = new SettingsStore(browser.storage.local);
   // Side by side: neither waits for the other.
-  const [settings, source] = await Promise.all([readSettings(settingsStore), TimelineStore.open(indexedDB) as Promise<TimelineDataSource>]);
+  const [settings, source] = await Promise.all([readSettings(settingsStore), TimelineStore.open(indexedDB, { codeVersion: browser.runtime.getManifest().version }) as Promise<TimelineDataSource>]);
   // `?actor=<name>`: the worker's openTimeline (from the hover card) opens the page on that actor.
   const initialActor = new URLSearchParams(location.search).get('actor') ?? undefined;
   const mount = (current: Settings) =>
