@@ -115,6 +115,18 @@ describe('datelines without an agency', () => {
     expect(first!.dateline?.text).toBe('عمّان -');
     expect(text.slice(first!.bodyStart, first!.end).startsWith('أعلنت وزارة الخارجية')).toBe(true);
   });
+  it('takes `PLACE- SOURCE-`, `PLACE - (SOURCE) -` and `BYLINE- SOURCE- PLACE:` whole, with or without spaces before the dashes', () => {
+    for (const [text, dateline] of [
+      ['عمان- الرأي- أعلنت وزارة الخارجية أمس أن جولة جديدة ستعقد قريباً.', 'عمان- الرأي-'],
+      ['عمان - الرأي - أعلنت وزارة الخارجية أمس أن جولة جديدة ستعقد قريباً.', 'عمان - الرأي -'],
+      ['الدوحة - (اف ب) - أعلنت وزارة الخارجية أمس أن جولة جديدة ستعقد قريباً.', 'الدوحة - (اف ب) -'],
+      ['عبدالله البرقاوي- سبق- الرياض: أعلنت وزارة الخارجية أمس أن جولة جديدة ستعقد قريباً.', 'عبدالله البرقاوي- سبق- الرياض:'],
+    ] as const) {
+      const [first] = splitSentences(text);
+      expect(first!.dateline?.text, text).toBe(dateline);
+      expect(text.slice(first!.bodyStart, first!.end).startsWith('أعلنت وزارة الخارجية'), text).toBe(true);
+    }
+  });
   it('leaves a dash later in the sentence alone', () => {
     const text = 'أعلنت الحكومة الخطة الجديدة - وهي الثالثة هذا العام - أمام البرلمان.';
     expect(splitSentences(text)[0]!.dateline).toBeUndefined();

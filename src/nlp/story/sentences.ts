@@ -75,11 +75,16 @@ export function isFurniture(text: string): boolean {
 
 /**
  * A dateline at the start of a paragraph: `PLACE - (SOURCE):`, `PLACE – SOURCE:`,
- * `PLACE (SOURCE) -`, `PLACE - `. Places and agencies are short runs of words.
+ * `PLACE (SOURCE) -`, `PLACE- SOURCE-`, `PLACE - (SOURCE) -`, `PLACE - `. Places and agencies are short runs of
+ * words.
  */
 const DATELINE_PATTERNS: RegExp[] = [
   /^\s*[\p{L}\p{M}][\p{L}\p{M} ]{1,40}?\s*[-–—]\s*\(?\s*[\p{L}\p{M}][\p{L}\p{M} .،,]{1,40}?\s*\)?\s*[:：]\s*/u,
   /^\s*[\p{L}\p{M}][\p{L}\p{M} ]{1,40}?\s*\(\s*[\p{L}\p{M}][\p{L}\p{M} .،,]{1,40}?\s*\)\s*[-–—:：]\s*/u,
+  // A place and a source between dashes: `عمان- الرأي- …`, `الدوحة - (اف ب) - …` (Jordanian and Gulf papers
+  // often leave out the space before the dash), and a byline, source and place: `فلان- سبق- الرياض: …`. Before
+  // the bare-place pattern, which would stop at the first dash.
+  /^\s*[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}\s*[-–—]\s*\(?\s*[\p{L}\p{M}][\p{L}\p{M} .]{0,24}?\s*\)?\s*[-–—]\s*(?:[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}\s*[:：]\s*)?(?=\p{L})/u,
   // A bare place and a dash: `عمّان - أعلنت …` (one to three words before a spaced dash).
   /^\s*[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2} [-–—] (?=\p{L})/u,
 ];
