@@ -74,7 +74,8 @@ export function defaultSentenceCount(candidates: number): number {
   return 3;
 }
 
-export function scoreSentences(text: string, candidates: readonly Sentence[], options: SummaryOptions = {}): ScoredCandidates {
+/** Only for `summarize`: the packed vectors it returns live in buffers the next article reuses. */
+function scoreSentences(text: string, candidates: readonly Sentence[], options: SummaryOptions = {}): ScoredCandidates {
   const { features, vectors } = articleFeatures(text, candidates, options);
   if (candidates.length === 0) return { scored: [], vectors };
   const weights = options.tuning?.weights ?? DEFAULT_TUNING.weights;
