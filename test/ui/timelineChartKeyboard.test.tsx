@@ -90,4 +90,16 @@ describe('TimelineChart markers from the keyboard', () => {
     await waitFor(() => expect((document.activeElement as HTMLElement).getAttribute('data-event-id')).toBe(placed[index + 1]!.event.id));
     expect(chart.getAttribute('data-window-start')).not.toBe(windowBefore);
   });
+
+  it('names the year on the first day tick (and wherever a new year starts), not on every tick', async () => {
+    const { chart } = await renderChart('en');
+    const span = () => Number(chart.getAttribute('data-window-end')) - Number(chart.getAttribute('data-window-start'));
+    for (let zoom = 0; zoom < 30 && span() > 60 * 86_400_000; zoom++) fireEvent.keyDown(chart, { key: '+' });
+    expect(span()).toBeLessThanOrEqual(60 * 86_400_000);
+    const year = String(new Date(Number(chart.getAttribute('data-window-start'))).getUTCFullYear());
+    const labels = [...chart.querySelectorAll('svg text')].map((text) => text.textContent ?? '').filter((label) => /\d/.test(label));
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels[0]).toContain(year);
+    expect(labels.filter((label) => label.includes(year)).length).toBeLessThan(labels.length);
+  });
 });

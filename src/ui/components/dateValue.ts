@@ -115,11 +115,15 @@ export function formatDay(instant: number, language: ViewLanguage): string {
 }
 
 /** A short axis label for an instant, coarse or fine depending on how much time the axis shows. */
-export function formatAxisLabel(instant: number, visibleSpanMs: number, language: ViewLanguage): string {
+/**
+ * A tick's label at the zoom the span implies. Day ticks name the year only where `withYear` says (the chart
+ * passes the first tick and every tick in a new year), so a zoomed-in axis still says which year it shows.
+ */
+export function formatAxisLabel(instant: number, visibleSpanMs: number, language: ViewLanguage, withYear = false): string {
   const date = new Date(instant);
   if (visibleSpanMs > 3 * 365 * DAY_MS) return formatter(language, YEAR_STYLE).format(date);
   if (visibleSpanMs > 90 * DAY_MS) return formatter(language, { year: 'numeric', month: 'short' }).format(date);
-  return formatter(language, { month: 'short', day: 'numeric' }).format(date);
+  return formatter(language, withYear ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric' }).format(date);
 }
 
 /** The `YYYY-MM-DD` of an instant (UTC), for date inputs. */

@@ -253,14 +253,15 @@ export function TimelineChart({ placed, domain, onSelect, initialWidth = 800 }: 
       >
         <svg ref={svgRef} class="anl-chart" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} style={{ direction: 'ltr' }}>
           <line x1="0" x2={width} y1={AXIS_Y} y2={AXIS_Y} stroke="var(--anl-border)" stroke-width="1.5" />
-          {ticks.map((tick) => {
+          {ticks.map((tick, index) => {
             const x = scale.toX(tick);
+            const newYear = index === 0 || new Date(tick).getUTCFullYear() !== new Date(ticks[index - 1]!).getUTCFullYear();
             return (
               <g key={tick}>
                 <line x1={x} x2={x} y1={AXIS_Y} y2={AXIS_Y + 6} stroke="var(--anl-border)" />
                 {/* Labels near an edge hug it instead of being cut in half. */}
                 <text x={x} y={AXIS_Y + 20} text-anchor={x < 40 ? 'start' : x > width - 40 ? 'end' : 'middle'} font-size="11" fill="var(--anl-muted)">
-                  {formatAxisLabel(tick, visibleSpan, language)}
+                  {formatAxisLabel(tick, visibleSpan, language, newYear)}
                 </text>
               </g>
             );
