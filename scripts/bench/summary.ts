@@ -27,6 +27,7 @@ import { leadSummary } from '../../src/nlp/story/baselines';
 import { FEATURE_NAMES, type FeatureContext } from '../../src/nlp/story/features';
 import { documentIdf, dot, termCounts, termOf, weightedUnit, type SparseVector } from '../../src/nlp/story/terms';
 import { loadAnalysisModel } from '../../src/cli/commands/analyze';
+import { referenceLexRank } from '../../test/story/referenceLexRank';
 
 const TEXTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'texts', 'saudinewsnet-sample-300.jsonl');
 
@@ -174,7 +175,7 @@ function baselineFeatures(text: string, candidates: readonly Sentence[], context
   const counts = bodies.map((b) => termCounts(baselineContentTerms(b)));
   const idf = documentIdf(counts);
   const vectors = counts.map((c) => weightedUnit(c, idf));
-  const centrality = baselineLexRank(vectors);
+  const centrality = referenceLexRank(vectors);
   const titleVector = context.title ? weightedUnit(termCounts(baselineContentTerms(context.title)), idf) : undefined;
   const centroid = baselineUnit(baselineSum(vectors));
   const actorWeight = baselineActorCoverage(candidates, context);
@@ -224,37 +225,6 @@ function baselineUnit(v: SparseVector): SparseVector {
   norm = Math.sqrt(norm);
   if (norm > 0) for (const [t, w] of v) v.set(t, w / norm);
   return v;
-}
-
-function baselineLexRank(vectors: readonly SparseVector[], iterations = 30): number[] {
-  const n = vectors.length;
-  if (n === 0) return [];
-  const sim: number[][] = vectors.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = dot(vectors[i]!, vectors[j]!);
-      sim[i]![j] = s;
-      sim[j]![i] = s;
-    }
-  }
-  const rowSum = sim.map((row) => row.reduce((a, b) => a + b, 0));
-  let rank = new Array<number>(n).fill(1 / n);
-  const d = 0.85;
-  for (let it = 0; it < iterations; it++) {
-    const next = new Array<number>(n).fill((1 - d) / n);
-    for (let j = 0; j < n; j++) {
-      const sj = rowSum[j]!;
-      if (sj === 0) {
-        for (let i = 0; i < n; i++) next[i]! += (d * rank[j]!) / n;
-        continue;
-      }
-      const row = sim[j]!;
-      for (let i = 0; i < n; i++) if (row[i]) next[i]! += (d * rank[j]! * row[i]!) / sj;
-    }
-    rank = next;
-  }
-  const max = Math.max(...rank);
-  return rank.map((r) => (max > 0 ? r / max : 0));
 }
 
 function baselineActorCoverage(candidates: readonly Sentence[], context: FeatureContext): number[] {

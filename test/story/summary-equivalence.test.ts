@@ -13,6 +13,7 @@ import { summarize, summaryCandidates, MAX_CANDIDATES } from '../../src/nlp/stor
 import { sentenceFeatures } from '../../src/nlp/story/features';
 import { lexRank } from '../../src/nlp/story/vectors';
 import { contentTerms, documentIdf, dot, termCounts, termOf, weightedUnit, type SparseVector } from '../../src/nlp/story/terms';
+import { referenceLexRank } from './referenceLexRank';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'story', name), 'utf8');
 
@@ -26,32 +27,6 @@ function referenceTerms(text: string): string[] {
     }
   }
   return out;
-}
-
-function referenceLexRank(vectors: readonly SparseVector[], iterations = 30): number[] {
-  const n = vectors.length;
-  if (n === 0) return [];
-  const sim = vectors.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) sim[i]![j] = sim[j]![i] = dot(vectors[i]!, vectors[j]!);
-  }
-  const rowSum = sim.map((row) => row.reduce((a, b) => a + b, 0));
-  let rank = new Array<number>(n).fill(1 / n);
-  const d = 0.85;
-  for (let it = 0; it < iterations; it++) {
-    const next = new Array<number>(n).fill((1 - d) / n);
-    for (let j = 0; j < n; j++) {
-      const sj = rowSum[j]!;
-      if (sj === 0) {
-        for (let i = 0; i < n; i++) next[i]! += (d * rank[j]!) / n;
-        continue;
-      }
-      for (let i = 0; i < n; i++) if (sim[j]![i]) next[i]! += (d * rank[j]! * sim[j]![i]!) / sj;
-    }
-    rank = next;
-  }
-  const max = Math.max(...rank);
-  return rank.map((r) => (max > 0 ? r / max : 0));
 }
 
 const texts = [fixture('port-agreement.txt'), fixture('wrapped-print.txt')];
