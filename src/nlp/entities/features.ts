@@ -733,22 +733,23 @@ export class FeatureExtractor {
 
   /** Row of `shape-1|shape0|shape+1`, cached per class triple. */
   private shapeTriple(prev: WordInfo, w: WordInfo, next: WordInfo): number {
-    const key = tripleKey(prev.shapeClass, w.shapeClass, next.shapeClass);
-    let row = key >= 0 ? this.shapeTriples.get(key) : MISSING;
-    if (row === MISSING) {
-      row = this.row(fnv1a(next.view.shape, pipe(fnv1a(w.view.shape, prev.shapePrev))));
-      if (key >= 0) this.shapeTriples.set(key, row);
-    }
-    return row;
+    return this.cachedTriple(this.shapeTriples, tripleKey(prev.shapeClass, w.shapeClass, next.shapeClass), prev.shapePrev, w.view.shape, next.view.shape);
   }
 
   /** Row of `k-1|k0|k+1`, cached per class triple. */
   private coarseTriple(prev: WordInfo, w: WordInfo, next: WordInfo): number {
-    const key = tripleKey(prev.coarseClass, w.coarseClass, next.coarseClass);
-    let row = key >= 0 ? this.coarseTriples.get(key) : MISSING;
+    return this.cachedTriple(this.coarseTriples, tripleKey(prev.coarseClass, w.coarseClass, next.coarseClass), prev.k3Prev, w.view.coarse, next.view.coarse);
+  }
+
+  /**
+   * The row of a triple feature from `cache` under `key`; on a miss it hashes `next|self` onto the previous word's
+   * hash, as the slow path does (no closure: this runs for every token). A negative key is not cached.
+   */
+  private cachedTriple(cache: RowCache, key: number, prevHash: number, self: string, next: string): number {
+    let row = key >= 0 ? cache.get(key) : MISSING;
     if (row === MISSING) {
-      row = this.row(fnv1a(next.view.coarse, pipe(fnv1a(w.view.coarse, prev.k3Prev))));
-      if (key >= 0) this.coarseTriples.set(key, row);
+      row = this.row(fnv1a(next, pipe(fnv1a(self, prevHash))));
+      if (key >= 0) cache.set(key, row);
     }
     return row;
   }
