@@ -59,11 +59,6 @@ const unitClass = new Uint8Array(0x10000).fill(SURROGATE, 0xd800, 0xdc00);
 for (const c of [...'0123456789٠١٢٣٤٥٦٧٨٩'].map((ch) => ch.charCodeAt(0))) unitClass[c] = classOfPoint(c) | DIGIT;
 for (const c of [...'«»“”"'].map((ch) => ch.charCodeAt(0))) unitClass[c] = classOfPoint(c) | QUOTE;
 
-/**
- * What the last `scanTermIds` call saw besides words, counted on the way (the features need
- * them and the characters are being read anyway): digits [0-9٠-٩] and quote marks [«»“”"].
- */
-export const scanMarks = { digits: 0, quotes: 0 };
 const astralClass = new Map<number, number>();
 
 function classOfPoint(cp: number): number {
@@ -182,10 +177,16 @@ function addWord(text: string, from: number, to: number, hash: number, slot: num
 export interface IdList {
   ids: Int32Array;
   length: number;
+  /**
+   * What the last `scanTermIds` call into this list saw besides words, counted on the way (the features need
+   * them and the characters are being read anyway): digits [0-9٠-٩] and quote marks [«»“”"].
+   */
+  digits: number;
+  quotes: number;
 }
 
 export function idList(capacity = 256): IdList {
-  return { ids: new Int32Array(capacity), length: 0 };
+  return { ids: new Int32Array(capacity), length: 0, digits: 0, quotes: 0 };
 }
 
 /**
@@ -241,8 +242,8 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
     }
     i = j;
   }
-  scanMarks.digits = digits;
-  scanMarks.quotes = quotes;
+  out.digits = digits;
+  out.quotes = quotes;
 }
 
 /**

@@ -5,7 +5,7 @@
  * weightedUnit, dot, and `lexRank` below) bit for bit: test/story/summary-equivalence.test.ts holds them together.
  */
 import type { Sentence } from './sentences';
-import { beginTermCall, idList, scanMarks, scanTermIds, termIdCount, termString, type SparseVector } from './terms';
+import { beginTermCall, idList, scanTermIds, termIdCount, termString, type SparseVector } from './terms';
 
 /**
  * The TF-IDF unit vectors of one article's candidate sentences (rows 0…n-1) and of its title
@@ -49,8 +49,8 @@ export function articleVectors(text: string, candidates: readonly Sentence[], ti
     const s = candidates[i]!;
     scanTermIds(text, s.bodyStart, s.end, found);
     rowEnd[i] = found.length;
-    digits[i] = scanMarks.digits;
-    quotes[i] = scanMarks.quotes;
+    digits[i] = found.digits;
+    quotes[i] = found.quotes;
   }
   if (title) scanTermIds(title, 0, title.length, found);
   rowEnd[n] = found.length;
