@@ -29,13 +29,15 @@ const KEPT_BACK_TOKENS = 4096;
  */
 export class Decoder {
   private readonly from = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
+  /** The transition score of each entry of `from` (a → b), side by side with it: no index arithmetic per candidate. */
+  private readonly fromScore = new Float64Array(LABEL_COUNT * LABEL_COUNT);
   private readonly fromCount = new Uint8Array(LABEL_COUNT);
   private prev = new Float64Array(LABEL_COUNT);
   private cur = new Float64Array(LABEL_COUNT);
   private back = new Uint8Array(0);
 
   constructor(
-    private readonly transitions: Float64Array,
+    transitions: Float64Array,
     private readonly start: Float64Array,
   ) {
     const L = LABEL_COUNT;
@@ -44,6 +46,7 @@ export class Decoder {
     for (let b = 0; b < L; b++) {
       for (let a = 0; a < L; a++) if (transitions[a * L + b]! > FORBIDDEN / 2) this.from[b * L + this.fromCount[b]!++] = a;
       if (this.fromCount[b] === 0) for (let a = 0; a < L; a++) this.from[b * L + this.fromCount[b]!++] = a;
+      for (let k = 0; k < this.fromCount[b]!; k++) this.fromScore[b * L + k] = transitions[this.from[b * L + k]! * L + b]!;
     }
   }
 
@@ -57,24 +60,28 @@ export class Decoder {
       back = new Uint8Array(Math.max(n, 64) * L);
       if (n <= KEPT_BACK_TOKENS) this.back = back;
     }
-    const { transitions, start, from, fromCount } = this;
+    const { start, from, fromScore, fromCount } = this;
     let prev = this.prev;
     let cur = this.cur;
     for (let b = 0; b < L; b++) prev[b] = start[b]! + emissions[b]!;
     for (let i = 1; i < n; i++) {
+      const row = i * L;
       for (let b = 0; b < L; b++) {
-        let best = -Infinity;
-        let arg = 0;
-        for (let k = 0, m = fromCount[b]!; k < m; k++) {
-          const a = from[b * L + k]!;
-          const v = prev[a]! + transitions[a * L + b]!;
+        // The first candidate starts the running best (every label has at least one); later
+        // ones replace it only when strictly better, so ties keep the lowest label as before.
+        const column = b * L;
+        let arg = from[column]!;
+        let best = prev[arg]! + fromScore[column]!;
+        for (let k = 1, m = fromCount[b]!; k < m; k++) {
+          const a = from[column + k]!;
+          const v = prev[a]! + fromScore[column + k]!;
           if (v > best) {
             best = v;
             arg = a;
           }
         }
-        cur[b] = best + emissions[i * L + b]!;
-        back[i * L + b] = arg;
+        cur[b] = best + emissions[row + b]!;
+        back[row + b] = arg;
       }
       const swap = prev;
       prev = cur;
