@@ -22,20 +22,30 @@ export interface CliticSplit {
 const CONJUNCTIONS = ['', 'و', 'ف'];
 const PREPOSITIONS = ['', 'ب', 'ل', 'ك'];
 
+/**
+ * Every conjunction? + preposition? prefix in the order the readings are generated (conjunction
+ * outer, preposition inner), made once: the tagger's gazetteer and mention rules ask for the
+ * readings of many words per article, and joining the strings per call was most of its garbage.
+ */
+const PREFIXES: readonly { prefix: string; prep: string }[] = CONJUNCTIONS.flatMap((conj) =>
+  PREPOSITIONS.map((prep) => ({ prefix: conj + prep, prep })).filter((p) => p.prefix !== ''),
+);
+
+/** First letters of those prefixes (و ف ب ل ك): a word starting otherwise has no reading. */
+const PREFIX_INITIALS = new Set(PREFIXES.map((p) => p.prefix.charCodeAt(0)));
+
 /** All readings of the word as conjunction? + preposition? + rest, longest prefix first. */
 export function cliticCandidates(word: string): CliticSplit[] {
   const out: CliticSplit[] = [];
-  for (const conj of CONJUNCTIONS) {
-    for (const prep of PREPOSITIONS) {
-      const prefix = conj + prep;
-      if (!prefix || !word.startsWith(prefix)) continue;
-      const rest = word.slice(prefix.length);
-      if (prep === 'ل' && rest.startsWith('ل') && rest.length >= 3) {
-        // ل + ال written لل: the rest after لل is the noun; its article is implied.
-        out.push({ prefixLength: prefix.length + 1, core: 'ال' + rest.slice(1), fusedArticle: true, prefix: prefix + 'ل' });
-      }
-      if (rest.length >= 2) out.push({ prefixLength: prefix.length, core: rest, fusedArticle: false, prefix });
+  if (!PREFIX_INITIALS.has(word.charCodeAt(0))) return out;
+  for (const { prefix, prep } of PREFIXES) {
+    if (!word.startsWith(prefix)) continue;
+    const rest = word.slice(prefix.length);
+    if (prep === 'ل' && rest.startsWith('ل') && rest.length >= 3) {
+      // ل + ال written لل: the rest after لل is the noun; its article is implied.
+      out.push({ prefixLength: prefix.length + 1, core: 'ال' + rest.slice(1), fusedArticle: true, prefix: prefix + 'ل' });
     }
+    if (rest.length >= 2) out.push({ prefixLength: prefix.length, core: rest, fusedArticle: false, prefix });
   }
   return out.sort((a, b) => b.prefixLength - a.prefixLength);
 }
