@@ -11,7 +11,7 @@
  */
 import type { ActorType } from '../types';
 import { stripMarks } from '../text/normalize';
-import { tokenize, type Token } from '../text/tokenize';
+import { forEachToken, type Token } from '../text/tokenize';
 import { cliticCandidates, rawOffsetAfterLetters, type CliticSplit, type FormFrequency } from './clitics';
 import { furnitureRanges } from './furniture';
 import { spansFromLabels, LABELS } from './labels';
@@ -54,29 +54,26 @@ interface LookedUp {
   words: WordInfo[];
 }
 
-export function textTokens(text: string, model: NerModel, watch?: Stopwatch): LookedUp {
-  const raw = tokenize(text);
-  watch?.lap('ner: tokenize');
-  const tokens: TextToken[] = new Array<TextToken>(raw.length);
-  const words: WordInfo[] = new Array<WordInfo>(raw.length);
+export function textTokens(text: string, model: NerModel): LookedUp {
+  const tokens: TextToken[] = [];
+  const words: WordInfo[] = [];
   let sentence = 0;
   let previousEnd = 0;
-  for (let k = 0; k < raw.length; k++) {
-    const t = raw[k]!;
-    if (k > 0) {
-      for (let c = previousEnd; c < t.start; c++) {
-        if (text.charCodeAt(c) === 10) {
-          sentence++;
-          break;
-        }
+  // One pass: each token is cut from the text and looked up as the tokenizer finds it.
+  forEachToken(text, (start, end) => {
+    for (let c = tokens.length > 0 ? previousEnd : start; c < start; c++) {
+      if (text.charCodeAt(c) === 10) {
+        sentence++;
+        break;
       }
     }
-    const w = model.word(t.text);
-    words[k] = w;
-    tokens[k] = { text: t.text, start: t.start, end: t.end, norm: w.norm, split: w.split, bare: w.bare, sentence };
-    previousEnd = t.end;
-    if (t.text.length === 1 && SENTENCE_END.has(t.text)) sentence++; // every entry is one character
-  }
+    const token = text.slice(start, end);
+    const w = model.word(token);
+    words.push(w);
+    tokens.push({ text: token, start, end, norm: w.norm, split: w.split, bare: w.bare, sentence });
+    previousEnd = end;
+    if (token.length === 1 && SENTENCE_END.has(token)) sentence++; // every entry is one character
+  });
   return { tokens, words };
 }
 
@@ -101,8 +98,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   watch?.reset();
   const lexicon = model.lexicon;
   const frequency: FormFrequency | undefined = lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
-  const { tokens, words } = textTokens(text, model, watch);
-  watch?.lap('ner: word facts (model.word)');
+  const { tokens, words } = textTokens(text, model);
+  watch?.lap('ner: tokens + word facts (model.word)');
   const spans: RawSpan[] = [];
   const tagged = new Array<string>(tokens.length).fill('O');
 

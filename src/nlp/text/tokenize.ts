@@ -62,6 +62,16 @@ function isDigitJoiner(c: number): boolean {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  forEachToken(text, (start, end) => tokens.push({ text: text.slice(start, end), start, end }));
+  return tokens;
+}
+
+/**
+ * Calls `visit` with the offsets [start, end) of every token of `tokenize`, in order, and makes
+ * no token objects: a caller that builds its own per-token records (the recogniser does, for
+ * every word of every article) then allocates one object per token rather than two.
+ */
+export function forEachToken(text: string, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -70,19 +80,15 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const end = cls === OTHER ? i + 1 : cls === SURROGATE ? -1 : wordEnd(text, i);
+    let end = cls === OTHER ? i + 1 : cls === SURROGATE ? -1 : wordEnd(text, i);
     if (end < 0) {
       // A surrogate pair in or at the token: the regex decides what the token is.
       TOKEN_AT.lastIndex = i;
-      const m = TOKEN_AT.exec(text)!;
-      tokens.push({ text: m[0], start: i, end: i + m[0].length });
-      i += m[0].length;
-      continue;
+      end = i + TOKEN_AT.exec(text)![0].length;
     }
-    tokens.push({ text: text.slice(i, end), start: i, end });
+    visit(i, end);
     i = end;
   }
-  return tokens;
 }
 
 /**
