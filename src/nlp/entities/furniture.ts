@@ -33,8 +33,42 @@ export function furnitureRanges(text: string): { start: number; end: number }[] 
 }
 
 function isCueLine(line: string): boolean {
+  if (!mayStartWithCue(line)) return false;
   const head = normalizeArabic(line.trim().slice(0, 40)).replace(/[\s\p{P}]+/gu, ' ').trim() + ' ';
   // Multi-word cues may run into the next word (`آخر الاخبارسياسة`); one-word cues must end at a space.
   const isCue = (cue: string): boolean => head.startsWith(cue.includes(' ') ? cue : cue + ' ');
   return head.trim() !== '' && CUES.some(isCue);
+}
+
+/** Letters the normalised cues start with. */
+const CUE_INITIALS = new Set(CUES.map((cue) => cue.charCodeAt(0)));
+
+/** ASCII units that the cue test drops from the start of a line (`[\s\p{P}]`): NFKC leaves them as they are. */
+const SKIPPED_ASCII = Uint8Array.from({ length: 0x80 }, (_, c) => (/[\s\p{P}]/u.test(String.fromCharCode(c)) ? 1 : 0));
+
+/**
+ * False when the line cannot start with a cue, read off its first letter without normalising it:
+ * most lines are prose, and normalising their heads was most of this test's cost. Only leading
+ * ASCII spaces and punctuation are skipped and only basic Arabic letters are judged (by the
+ * letter normalisation would fold them to); any other start is left to the full test.
+ */
+function mayStartWithCue(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x80 && SKIPPED_ASCII[c] === 1) continue;
+    if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a)) return CUE_INITIALS.has(foldedInitial(c));
+    return true;
+  }
+  return true;
+}
+
+/** What `normalizeArabic` makes of a basic Arabic letter (hamza seats, alif maqsura, taa marbuta). */
+function foldedInitial(c: number): number {
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: return 0x0627; // آ أ إ → ا
+    case 0x0629: return 0x0647; // ة → ه
+    case 0x0624: return 0x0648; // ؤ → و
+    case 0x0626: case 0x0649: return 0x064a; // ئ ى → ي
+    default: return c;
+  }
 }
