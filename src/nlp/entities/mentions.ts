@@ -18,6 +18,7 @@ import { spansFromLabels, LABELS } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import type { WordInfo } from './features';
+import { RangeCache } from '../text/rangecache';
 import { GROUP_HEADS, PERSON_TITLES } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
@@ -54,12 +55,34 @@ interface LookedUp {
   words: WordInfo[];
 }
 
+/** Tokens up to this length are remembered per model (see `wordsOf`); longer ones are looked up afresh. */
+const MAX_REMEMBERED_TOKEN = 48;
+/** Distinct token strings remembered per model, as many as the tagger's word cache holds. */
+const REMEMBERED_TOKENS = 1 << 15;
+
+/**
+ * Per model: the word facts of each token string seen, found by the token's offsets in the
+ * text (no substring is cut for a known token, and its string is the one kept here). The
+ * facts are `model.word`'s, which are fixed per string, so this only spares the lookup.
+ */
+const wordsByModel = new WeakMap<NerModel, RangeCache<WordInfo>>();
+
+function wordsOf(model: NerModel): RangeCache<WordInfo> {
+  let cache = wordsByModel.get(model);
+  if (!cache) {
+    cache = new RangeCache<WordInfo>(REMEMBERED_TOKENS);
+    wordsByModel.set(model, cache);
+  }
+  return cache;
+}
+
 export function textTokens(text: string, model: NerModel): LookedUp {
   const tokens: TextToken[] = [];
   const words: WordInfo[] = [];
+  const known = wordsOf(model);
   let sentence = 0;
   let previousEnd = 0;
-  // One pass: each token is cut from the text and looked up as the tokenizer finds it.
+  // One pass: each token is found in the text and looked up as the tokenizer reaches it.
   forEachToken(text, (start, end) => {
     for (let c = tokens.length > 0 ? previousEnd : start; c < start; c++) {
       if (text.charCodeAt(c) === 10) {
@@ -67,8 +90,17 @@ export function textTokens(text: string, model: NerModel): LookedUp {
         break;
       }
     }
-    const token = text.slice(start, end);
-    const w = model.word(token);
+    const id = known.find(text, start, end);
+    let token: string;
+    let w: WordInfo;
+    if (id >= 0) {
+      token = known.key(id);
+      w = known.value(id);
+    } else {
+      token = text.slice(start, end);
+      w = model.word(token);
+      if (token.length <= MAX_REMEMBERED_TOKEN) known.add(token, w);
+    }
     words.push(w);
     tokens.push({ text: token, start, end, norm: w.norm, split: w.split, bare: w.bare, sentence });
     previousEnd = end;
