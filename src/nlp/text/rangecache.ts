@@ -13,10 +13,9 @@ export class RangeCache<V> {
   /** [hash, id] per slot; id -1 = empty. */
   private readonly slots: Int32Array;
   private readonly shift: number;
-  /** Code units of every key, back to back; key `id` starts at starts[id]. */
+  /** Code units of every key, back to back: key `id` is pool[bounds[id], bounds[id + 1]). */
   private pool = new Uint16Array(1 << 14);
-  private poolUsed = 0;
-  private readonly starts: number[] = [];
+  private readonly bounds: Int32Array;
   private readonly keys: string[] = [];
   private readonly values: V[] = [];
 
@@ -26,6 +25,7 @@ export class RangeCache<V> {
     while (1 << bits < 2 * capacity) bits++;
     this.slots = new Int32Array(2 << bits).fill(-1);
     this.shift = 32 - bits;
+    this.bounds = new Int32Array(capacity + 1);
   }
 
   /** The id of the key equal to text[start, end), or -1 when it is not held. */
@@ -37,7 +37,7 @@ export class RangeCache<V> {
     for (let at = this.slotOf(hash); ; at = at === last ? 0 : at + 2) {
       const id = slots[at + 1]!;
       if (id < 0) return -1;
-      if (slots[at] === hash && this.keys[id]!.length === length && this.sameUnits(id, text, start, length)) return id;
+      if (slots[at] === hash && this.sameUnits(id, text, start, length)) return id;
     }
   }
 
@@ -61,14 +61,14 @@ export class RangeCache<V> {
     const id = this.keys.length;
     slots[at] = hash;
     slots[at + 1] = id;
-    if (this.poolUsed + key.length > this.pool.length) {
-      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + key.length));
-      bigger.set(this.pool.subarray(0, this.poolUsed));
+    const from = this.bounds[id]!;
+    if (from + key.length > this.pool.length) {
+      const bigger = new Uint16Array(Math.max(this.pool.length * 2, from + key.length));
+      bigger.set(this.pool.subarray(0, from));
       this.pool = bigger;
     }
-    for (let k = 0; k < key.length; k++) this.pool[this.poolUsed + k] = key.charCodeAt(k);
-    this.starts.push(this.poolUsed);
-    this.poolUsed += key.length;
+    for (let k = 0; k < key.length; k++) this.pool[from + k] = key.charCodeAt(k);
+    this.bounds[id + 1] = from + key.length;
     this.keys.push(key);
     this.values.push(value);
   }
@@ -79,8 +79,6 @@ export class RangeCache<V> {
 
   private clear(): void {
     this.slots.fill(-1);
-    this.poolUsed = 0;
-    this.starts.length = 0;
     this.keys.length = 0;
     this.values.length = 0;
   }
@@ -89,9 +87,11 @@ export class RangeCache<V> {
     return (Math.imul(hash, 0x9e3779b1) >>> this.shift) << 1;
   }
 
+  /** Whether key `id` is text[start, start + length): its length from the pool bounds, then its units. */
   private sameUnits(id: number, text: string, start: number, length: number): boolean {
+    const from = this.bounds[id]!;
+    if (this.bounds[id + 1]! - from !== length) return false;
     const pool = this.pool;
-    const from = this.starts[id]!;
     for (let k = 0; k < length; k++) if (pool[from + k] !== text.charCodeAt(start + k)) return false;
     return true;
   }
