@@ -117,6 +117,12 @@ const SLOT = 1 + LABEL_COUNT;
 
 /** Sentences up to this length reuse one emission buffer (72 KB at most); longer ones allocate theirs. */
 const SCRATCH_TOKENS = 1024;
+/**
+ * Texts up to this many tokens reuse one buffer for their first-pass scores (1.2 MB at most):
+ * a fresh one per article was the largest allocation of the whole analysis (72 bytes a token).
+ * Longer texts allocate their own, so one huge text does not pin its memory.
+ */
+const DOCUMENT_SCRATCH_TOKENS = 16384;
 
 /** A loaded recogniser; opaque outside this folder. */
 export class NerModel {
@@ -124,6 +130,8 @@ export class NerModel {
   private readonly decoder: Decoder;
   /** Emission scores reused between sentences up to SCRATCH_TOKENS tokens (longer ones get their own). */
   private scratch = new Float64Array(0);
+  /** First-pass scores of a whole text, reused between texts up to DOCUMENT_SCRATCH_TOKENS tokens. */
+  private documentScratch = new Float64Array(0);
   readonly features: FeatureOptions;
   private readonly extractor: FeatureExtractor;
   /** True when the tagger reads the lexicon and gazetteer that mentions read (the full model). */
@@ -224,7 +232,7 @@ export class NerModel {
     // One buffer for the whole text's first-pass scores (a view per sentence).
     let total = 0;
     for (const s of sentences) total += s.length;
-    const buffer = new Float64Array(total * L);
+    const buffer = this.documentBuffer(total);
     let at = 0;
     const emissions = sentences.map((s) => {
       const e = buffer.subarray(at * L, (at + s.length) * L);
@@ -252,6 +260,16 @@ export class NerModel {
       }
       return this.decoder.decode(e, s.length);
     });
+  }
+
+  /**
+   * A buffer for `tokens` × LABEL_COUNT scores. Its old contents need no clearing: `scores`
+   * overwrites every entry of each sentence before adding to it.
+   */
+  private documentBuffer(tokens: number): Float64Array {
+    if (tokens > DOCUMENT_SCRATCH_TOKENS) return new Float64Array(tokens * LABEL_COUNT);
+    if (this.documentScratch.length < tokens * LABEL_COUNT) this.documentScratch = new Float64Array(Math.max(tokens, 1024) * LABEL_COUNT);
+    return this.documentScratch;
   }
 
   /** IOB2 tags for consecutive sentences of raw tokens (see decodeDocument). */
