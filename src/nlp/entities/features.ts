@@ -24,7 +24,7 @@
  * and float64 adds such numbers exactly whatever the grouping.
  */
 import { normalizeArabic, stripMarks } from '../text/normalize';
-import { fnv1a } from './hash';
+import { fnv1a, fnv1aBucket } from './hash';
 import { lightStem, splitClitics, withoutArticle, type CliticSplit, type FormFrequency } from './clitics';
 import type { Gazetteer } from './gazetteer';
 import { LEXICON_FLAG, unpackLexiconEntry, type Lexicon } from './lexicon';
@@ -681,20 +681,20 @@ export class FeatureExtractor {
       const bv = b.view;
       if (j < n) {
         const o = j * L;
-        this.addRow(out, o, this.row(fnv1a(bv.raw, a.rPrev)));
-        this.addRow(out, o, this.row(fnv1a(bv.core, a.cPrev)));
-        if (av.trigger && bv.trigger === '') this.addRow(out, o, this.row(fnv1a(bv.prefix, a.tPrev)));
+        this.addRow(out, o, this.hashedRow(bv.raw, a.rPrev));
+        this.addRow(out, o, this.hashedRow(bv.core, a.cPrev));
+        if (av.trigger && bv.trigger === '') this.addRow(out, o, this.hashedRow(bv.prefix, a.tPrev));
         if (useLexicon) {
           this.addRow(out, o, this.coarsePair(this.kPrevRows, a, b, a.kPrev));
-          this.addRow(out, o, this.row(fnv1a(bv.coarse, a.skPrev)));
+          this.addRow(out, o, this.hashedRow(bv.coarse, a.skPrev));
         }
       }
       if (j > 0) {
         const o = (j - 1) * L;
-        this.addRow(out, o, this.row(fnv1a(bv.core, a.cNext)));
+        this.addRow(out, o, this.hashedRow(bv.core, a.cNext));
         if (useLexicon) {
           this.addRow(out, o, this.coarsePair(this.kNextRows, a, b, a.kNext));
-          this.addRow(out, o, this.row(fnv1a(bv.stem, a.ksNext)));
+          this.addRow(out, o, this.hashedRow(bv.stem, a.ksNext));
         }
       }
     }
@@ -723,6 +723,15 @@ export class FeatureExtractor {
    */
   private row(h: number): number {
     return this.bound!.scoresAt((h & this.mask) >>> 0);
+  }
+
+  /**
+   * `row(fnv1a(s, state))` for the per-pair templates, with the hash kept inside one function:
+   * a 32-bit hash handed from call to call is a boxed number when it is not a small integer,
+   * one allocation per feature per token; the bucket (hashBits wide) needs none.
+   */
+  private hashedRow(s: string, state: number): number {
+    return this.bound!.scoresAt(fnv1aBucket(s, state, this.mask));
   }
 
   private addRow(dst: Float64Array, at: number, row: number): void {

@@ -12,6 +12,16 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/** `(fnv1a(s, seed) & mask) >>> 0` (a bucket), computed without handing the 32-bit hash on. */
+export function fnv1aBucket(s: string, seed: number, mask: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h & mask) >>> 0;
+}
+
 /** Deterministic PRNG (mulberry32) so training, shuffling and k-means repeat exactly. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
