@@ -5,6 +5,8 @@
  *
  *   --baseline         no unlabeled-data lexicon and no gazetteer features (ablation baseline)
  *   --epochs N         passes over the training data (default 12)
+ *   --seed N           shuffle and dropout seed (default 7)
+ *   --seeds N          average the weights of N runs with seeds seed, seed+1, … (default 1)
  *   --out FILE         output path (default public/models/ner-model.bin; baseline: a temp path)
  *   --hash-bits N      feature hash space 2^N (default 20)
  *   --prune X          drop weight rows whose largest |weight| is below X (default 1.0)
@@ -66,6 +68,8 @@ export interface TrainOptions {
   prune: number;
   out: string;
   seed: number;
+  /** Runs (seeds seed, seed+1, …) whose averaged weights are averaged again. */
+  seeds: number;
   /** Probability of hiding a token's word-identity features in a training pass. */
   identityDropout: number;
   /** Which training corpora to use (default all three). */
@@ -97,6 +101,8 @@ function parseOptions(argv: string[]): TrainOptions {
     };
     if (arg === '--baseline') options.baseline = true;
     else if (arg === '--epochs') options.epochs = Number.parseInt(value(), 10);
+    else if (arg === '--seed') options.seed = Number.parseInt(value(), 10);
+    else if (arg === '--seeds') options.seeds = Number.parseInt(value(), 10);
     else if (arg === '--hash-bits') options.hashBits = Number.parseInt(value(), 10);
     else if (arg === '--prune') options.prune = Number.parseFloat(value());
     else if (arg === '--out') options.out = resolve(value());
@@ -126,6 +132,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   prune: 1.0,
   out: '',
   seed: 7,
+  seeds: 1,
   identityDropout: 0.4,
   corpora: ['anercorp', 'aqmar', 'wojood'],
   charNgrams: 0,
@@ -176,6 +183,29 @@ interface Weights {
  * hides a sentence's document features (when it has any).
  */
 function perceptron(data: readonly Encoded[], use: readonly number[], options: TrainOptions, label: string): Weights {
+  if (options.seeds <= 1) return perceptronRun(data, use, options, label);
+  let sum: Weights | undefined;
+  for (let k = 0; k < options.seeds; k++) {
+    const run = perceptronRun(data, use, { ...options, seed: options.seed + k }, `${label} (seed ${options.seed + k})`);
+    if (!sum) {
+      sum = run;
+      continue;
+    }
+    for (const part of ['w', 'trans', 'start'] as const) {
+      const a = sum[part];
+      const b = run[part];
+      for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
+    }
+  }
+  for (const part of ['w', 'trans', 'start'] as const) {
+    const a = sum![part];
+    for (let i = 0; i < a.length; i++) a[i] = a[i]! / options.seeds;
+  }
+  return sum!;
+}
+
+/** One averaged-perceptron run (see perceptron). */
+function perceptronRun(data: readonly Encoded[], use: readonly number[], options: TrainOptions, label: string): Weights {
   const t0 = Date.now();
   const L = LABEL_COUNT;
   const buckets = 1 << options.hashBits;
@@ -442,6 +472,7 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
         epochs: options.epochs,
         hashBits: options.hashBits,
         seed: options.seed,
+        ...(options.seeds > 1 ? { seeds: options.seeds } : {}),
         prune: options.prune,
         identityDropout: options.identityDropout,
         ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
