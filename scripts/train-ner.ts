@@ -5,6 +5,8 @@
  *
  *   --baseline         no unlabeled-data lexicon and no gazetteer features (ablation baseline)
  *   --epochs N         passes over the training data (default 12)
+ *   --seed N           shuffle and dropout seed (default 7)
+ *   --seeds N          average the weights of N runs with seeds seed, seed+1, … (default 1)
  *   --out FILE         output path (default public/models/ner-model.bin; baseline: a temp path)
  *   --hash-bits N      feature hash space 2^N (default 20)
  *   --prune X          drop weight rows whose largest |weight| is below X (default 1.0)
@@ -16,6 +18,8 @@
  *   --doc-dropout P    hide a sentence's document features with probability P (default 0.3)
  *   --no-self-labels   no self-labelled types in the lexicon (see scripts/ner/self-labels.ts)
  *   --self-words N     unlabeled words the self-labelling taggers read (default 3,000,000)
+ *   --dict-folds K     entity-dictionary features (src/nlp/entities/dictionary.ts), jackknifed over
+ *                      K contiguous folds for the training sentences (0 = none, the default)
  *
  * Self-labels come from taggers trained on the labelled corpora, so the training sentences
  * must not see labels their own gold taught: the corpora are cut into two halves (alternating
@@ -43,6 +47,7 @@ import { Lexicon } from '../src/nlp/entities/lexicon';
 import { quantiseWeights, serializeModel, type ModelParts } from '../src/nlp/entities/model';
 import { FeatureExtractor, sentenceFeatures, type FeatureOptions, type SentenceFeatures } from '../src/nlp/entities/features';
 import { documentFeatures } from '../src/nlp/entities/document';
+import { buildDictionary, EntityDictionary, type DictionaryArrays } from '../src/nlp/entities/dictionary';
 import { constrain, viterbi } from '../src/nlp/entities/viterbi';
 import { CORPUS_FILES, readConll, readWojood, type Sentence } from './ner/corpora';
 import { mergeCounts, selfLabelCounts, withSelfCodes, type SelfCounts } from './ner/self-labels';
@@ -63,6 +68,8 @@ export interface TrainOptions {
   prune: number;
   out: string;
   seed: number;
+  /** Runs (seeds seed, seed+1, …) whose averaged weights are averaged again. */
+  seeds: number;
   /** Probability of hiding a token's word-identity features in a training pass. */
   identityDropout: number;
   /** Which training corpora to use (default all three). */
@@ -75,6 +82,8 @@ export interface TrainOptions {
   docDropout: number;
   selfLabels: boolean;
   selfWords: number;
+  /** Folds of the jackknifed entity dictionary (0: no dictionary features). */
+  dictFolds: number;
 }
 
 const log = (msg: string): void => {
@@ -92,6 +101,8 @@ function parseOptions(argv: string[]): TrainOptions {
     };
     if (arg === '--baseline') options.baseline = true;
     else if (arg === '--epochs') options.epochs = Number.parseInt(value(), 10);
+    else if (arg === '--seed') options.seed = Number.parseInt(value(), 10);
+    else if (arg === '--seeds') options.seeds = Number.parseInt(value(), 10);
     else if (arg === '--hash-bits') options.hashBits = Number.parseInt(value(), 10);
     else if (arg === '--prune') options.prune = Number.parseFloat(value());
     else if (arg === '--out') options.out = resolve(value());
@@ -103,11 +114,13 @@ function parseOptions(argv: string[]): TrainOptions {
     else if (arg === '--doc-dropout') options.docDropout = Number.parseFloat(value());
     else if (arg === '--no-self-labels') options.selfLabels = false;
     else if (arg === '--self-words') options.selfWords = Number.parseInt(value(), 10);
+    else if (arg === '--dict-folds') options.dictFolds = Number.parseInt(value(), 10);
     else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.epochs >= 1 && options.epochs <= 100)) throw new Error('--epochs must be 1–100');
   if (!(options.hashBits >= 12 && options.hashBits <= 24)) throw new Error('--hash-bits must be 12–24');
   if (!(options.docWindow >= 0 && options.docFolds >= 2)) throw new Error('--doc-window must be ≥ 0 and --doc-folds ≥ 2');
+  if (!(options.dictFolds === 0 || options.dictFolds >= 2)) throw new Error('--dict-folds must be 0 or ≥ 2');
   if (!options.out) options.out = options.baseline ? BASELINE_MODEL_PATH : DEFAULT_MODEL_PATH;
   return options;
 }
@@ -119,6 +132,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   prune: 1.0,
   out: '',
   seed: 7,
+  seeds: 1,
   identityDropout: 0.4,
   corpora: ['anercorp', 'aqmar', 'wojood'],
   charNgrams: 0,
@@ -127,6 +141,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   docDropout: 0.3,
   selfLabels: true,
   selfWords: 3_000_000,
+  dictFolds: 0,
 };
 
 /** A form needs this many tagged occurrences (per tagger) for a self-label. */
@@ -168,6 +183,29 @@ interface Weights {
  * hides a sentence's document features (when it has any).
  */
 function perceptron(data: readonly Encoded[], use: readonly number[], options: TrainOptions, label: string): Weights {
+  if (options.seeds <= 1) return perceptronRun(data, use, options, label);
+  let sum: Weights | undefined;
+  for (let k = 0; k < options.seeds; k++) {
+    const run = perceptronRun(data, use, { ...options, seed: options.seed + k }, `${label} (seed ${options.seed + k})`);
+    if (!sum) {
+      sum = run;
+      continue;
+    }
+    for (const part of ['w', 'trans', 'start'] as const) {
+      const a = sum[part];
+      const b = run[part];
+      for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
+    }
+  }
+  for (const part of ['w', 'trans', 'start'] as const) {
+    const a = sum![part];
+    for (let i = 0; i < a.length; i++) a[i] = a[i]! / options.seeds;
+  }
+  return sum!;
+}
+
+/** One averaged-perceptron run (see perceptron). */
+function perceptronRun(data: readonly Encoded[], use: readonly number[], options: TrainOptions, label: string): Weights {
   const t0 = Date.now();
   const L = LABEL_COUNT;
   const buckets = 1 << options.hashBits;
@@ -315,6 +353,43 @@ function addDocumentFeatures(data: Encoded[], keys: readonly string[][], corpusO
 }
 
 /**
+ * Appends entity-dictionary features to every training sentence's own features (before any
+ * document features): each of K contiguous folds reads the dictionary of the other folds, so
+ * no sentence sees its own labels. Returns the dictionary of all sentences, which ships.
+ */
+function addDictionaryFeatures(data: Encoded[], cores: readonly string[][], options: TrainOptions): DictionaryArrays {
+  const K = options.dictFolds;
+  const mask = (1 << options.hashBits) - 1;
+  const labelled = data.map((s, i) => ({ cores: cores[i]!, labels: Array.from(s.gold, (l) => LABELS[l]!) }));
+  const foldOf = (i: number): number => Math.min(K - 1, Math.floor((i * K) / data.length));
+  let matched = 0;
+  for (let k = 0; k < K; k++) {
+    const arrays = buildDictionary(labelled.filter((_, i) => foldOf(i) !== k));
+    const dictionary = new EntityDictionary(arrays.keys, arrays.values);
+    for (let i = 0; i < data.length; i++) {
+      if (foldOf(i) !== k) continue;
+      const found = dictionary.features(cores[i]!);
+      if (!found) continue;
+      const s = data[i]!;
+      const n = s.gold.length;
+      const ids: number[] = [];
+      const offsets = new Uint32Array(n + 1);
+      for (let t = 0; t < n; t++) {
+        offsets[t] = ids.length;
+        for (let j = s.offsets[t]!; j < s.offsets[t + 1]!; j++) ids.push(s.ids[j]!);
+        for (let j = found.offsets[t]!; j < found.offsets[t + 1]!; j++) ids.push((found.hashes[j]! & mask) >>> 0);
+        if (found.offsets[t + 1]! > found.offsets[t]!) matched++;
+      }
+      offsets[n] = ids.length;
+      data[i] = { ...s, offsets, ids: Uint32Array.from(ids) };
+    }
+  }
+  const shipped = buildDictionary(labelled);
+  log(`entity dictionary: ${shipped.keys.length} keys shipped; ${matched} training tokens carry jackknifed dictionary features (${K} folds)`);
+  return shipped;
+}
+
+/**
  * Self-labelled lexicons: for each half of the training sentences, the lexicon whose
  * self-labels come from the tagger trained on the other half; and the shipped one.
  */
@@ -323,7 +398,7 @@ async function selfLabelledLexicons(options: TrainOptions, base: LexiconArrays):
   const counts: SelfCounts[] = [];
   for (const half of [0, 1]) {
     log(`self-labels: training the tagger of half ${half + 1}/2`);
-    const bytes = await train({ ...options, selfLabels: false, docWindow: 0 }, (i) => Math.floor(i / SELF_BLOCK) % 2 === half);
+    const bytes = await train({ ...options, selfLabels: false, docWindow: 0, dictFolds: 0 }, (i) => Math.floor(i / SELF_BLOCK) % 2 === half);
     counts.push(await selfLabelCounts(parseNerModel(bytes), lexicon, options.selfWords));
   }
   const byHalf = [withSelfCodes(base, counts[1]!, SELF_MIN_COUNT), withSelfCodes(base, counts[0]!, SELF_MIN_COUNT)];
@@ -369,6 +444,11 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
     }
   });
   log(`features extracted for ${data.length} sentences (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  let dictionary: DictionaryArrays | undefined;
+  if (!options.baseline && options.dictFolds > 0) {
+    const cores = corpora.flatMap((c) => c.sentences).filter((_, i) => !only || only(i)).map((s) => s.tokens.map((t) => words.word(t).view.core));
+    dictionary = addDictionaryFeatures(data, cores, options);
+  }
   if (options.docWindow > 0) addDocumentFeatures(data, keys, corpusOf, options);
 
   const buckets = 1 << options.hashBits;
@@ -392,10 +472,12 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
         epochs: options.epochs,
         hashBits: options.hashBits,
         seed: options.seed,
+        ...(options.seeds > 1 ? { seeds: options.seeds } : {}),
         prune: options.prune,
         identityDropout: options.identityDropout,
         ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
         ...(options.docWindow > 0 ? { docWindow: options.docWindow, docFolds: options.docFolds, docDropout: options.docDropout } : {}),
+        ...(dictionary ? { dictionaryFolds: options.dictFolds } : {}),
       },
     },
     ...q,
@@ -403,6 +485,7 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
     start: avgStart,
     lexiconKeys: lexiconArrays.keys,
     lexiconValues: lexiconArrays.values,
+    ...(dictionary ? { dictionaryKeys: dictionary.keys, dictionaryValues: dictionary.values } : {}),
   };
   return serializeModel(parts);
 }

@@ -9,7 +9,8 @@
  *   sections    in header order, each starting 4-byte aligned: `rows` uint32 (bucket ids,
  *               sorted), `rowScales` float32, `weights` int8 (rows × labels, scaled per row),
  *               `transitions` float32 (labels × labels), `start` float32 (labels),
- *               `lexiconKeys` uint32 (sorted), `lexiconValues` uint32.
+ *               `lexiconKeys` uint32 (sorted), `lexiconValues` uint32; optionally
+ *               `dictionaryKeys` uint32 (sorted), `dictionaryValues` uint32 (dictionary.ts).
  */
 import { Gazetteer, platformPlaces, type GazetteerEntry } from './gazetteer';
 import { LABELS, LABEL_COUNT, labelIndex } from './labels';
@@ -18,6 +19,7 @@ import { FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo }
 import { splitClitics, withoutArticle } from './clitics';
 import { constrain, Decoder } from './viterbi';
 import { documentFeatures } from './document';
+import { EntityDictionary } from './dictionary';
 import { normalizeArabic } from '../text/normalize';
 
 export const MODEL_MAGIC = 'ANLNER01';
@@ -46,7 +48,7 @@ export interface ModelHeader {
   trainedOn?: Record<string, unknown>;
 }
 
-type SectionName = 'rows' | 'rowScales' | 'weights' | 'transitions' | 'start' | 'lexiconKeys' | 'lexiconValues';
+type SectionName = 'rows' | 'rowScales' | 'weights' | 'transitions' | 'start' | 'lexiconKeys' | 'lexiconValues' | 'dictionaryKeys' | 'dictionaryValues';
 
 /** Anything that scores feature buckets: the dense training weights or the shipped sparse ones. */
 export type EmissionScorer = RowWeights;
@@ -144,6 +146,8 @@ export class NerModel {
     start: Float32Array,
     readonly lexicon: Lexicon,
     readonly gazetteer: Gazetteer,
+    /** Entity strings of the training corpora (dictionary.ts), when the model was trained with them. */
+    private readonly dictionary?: EntityDictionary,
   ) {
     const constrained = constrain(transitions, start);
     this.decoder = new Decoder(constrained.transitions, constrained.start);
@@ -193,8 +197,29 @@ export class NerModel {
     } else {
       emissions = new Float64Array(n * LABEL_COUNT);
     }
-    this.extractor.scores(words, emissions);
+    this.emissions(words, emissions);
     return this.decoder.decode(emissions, n);
+  }
+
+  /** First-pass label scores of a sentence: its features' weights, dictionary matches included. */
+  private emissions(words: readonly WordInfo[], out: Float64Array): void {
+    this.extractor.scores(words, out);
+    if (!this.dictionary) return;
+    const found = this.dictionary.features(words.map((w) => w.view.core));
+    if (found) this.addHashes(found.offsets, found.hashes, words.length, out);
+  }
+
+  /** Adds the weights of feature hashes (token i owns hashes[offsets[i]] …) to the scores. */
+  private addHashes(offsets: Uint32Array, hashes: Uint32Array, n: number, e: Float64Array): void {
+    const L = LABEL_COUNT;
+    const mask = this.header.hashBits >= 32 ? 0xffffffff : (1 << this.header.hashBits) - 1;
+    const weights = this.scorer.weights;
+    for (let i = 0; i < n; i++) {
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        const at = this.scorer.scoresAt((hashes[j]! & mask) >>> 0);
+        if (at >= 0) for (let l = 0; l < L; l++) e[i * L + l]! += weights[at + l]!;
+      }
+    }
   }
 
   private decodeFromGazetteer(tokens: readonly string[], normalised = false): Uint8Array {
@@ -237,7 +262,7 @@ export class NerModel {
     const emissions = sentences.map((s) => {
       const e = buffer.subarray(at * L, (at + s.length) * L);
       at += s.length;
-      if (s.length) this.extractor.scores(s, e);
+      if (s.length) this.emissions(s, e);
       return e;
     });
     const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
@@ -246,18 +271,11 @@ export class NerModel {
       first,
       window,
     );
-    const mask = this.header.hashBits >= 32 ? 0xffffffff : (1 << this.header.hashBits) - 1;
-    const weights = this.scorer.weights;
     return sentences.map((s, k) => {
       const { offsets, hashes } = doc[k]!;
       if (hashes.length === 0) return first[k]!;
       const e = emissions[k]!;
-      for (let i = 0; i < s.length; i++) {
-        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-          const at = this.scorer.scoresAt((hashes[j]! & mask) >>> 0);
-          if (at >= 0) for (let l = 0; l < L; l++) e[i * L + l]! += weights[at + l]!;
-        }
-      }
+      this.addHashes(offsets, hashes, s.length, e);
       return this.decoder.decode(e, s.length);
     });
   }
@@ -315,10 +333,13 @@ export interface ModelParts {
   start: Float32Array;
   lexiconKeys: Uint32Array;
   lexiconValues: Uint32Array;
+  /** Optional (absent: no dictionary features). */
+  dictionaryKeys?: Uint32Array;
+  dictionaryValues?: Uint32Array;
 }
 
 export function serializeModel(parts: ModelParts): Uint8Array {
-  const arrays: Record<SectionName, Uint32Array | Float32Array | Int8Array> = {
+  const arrays: Partial<Record<SectionName, Uint32Array | Float32Array | Int8Array>> = {
     rows: parts.rows,
     rowScales: parts.rowScales,
     weights: parts.weights,
@@ -326,9 +347,10 @@ export function serializeModel(parts: ModelParts): Uint8Array {
     start: parts.start,
     lexiconKeys: parts.lexiconKeys,
     lexiconValues: parts.lexiconValues,
+    ...(parts.dictionaryKeys && parts.dictionaryValues ? { dictionaryKeys: parts.dictionaryKeys, dictionaryValues: parts.dictionaryValues } : {}),
   };
   const sections = (Object.keys(arrays) as SectionName[]).map((name) => {
-    const a = arrays[name];
+    const a = arrays[name]!;
     const dtype = a instanceof Int8Array ? 'i8' : a instanceof Float32Array ? 'f32' : 'u32';
     return { name, dtype, length: a.length } as const;
   });
@@ -350,7 +372,7 @@ export function serializeModel(parts: ModelParts): Uint8Array {
   out.set(json, 12);
   let offset = 12 + json.length;
   for (const s of sections) {
-    const a = arrays[s.name];
+    const a = arrays[s.name]!;
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offset);
     offset += alignedLength(a.byteLength);
   }
@@ -421,7 +443,8 @@ export function parseNerModel(data: unknown): NerModel {
   const keys = get('lexiconKeys', Uint32Array);
   const values = get('lexiconValues', Uint32Array);
   const lexicon = keys.length ? new Lexicon(keys, values) : EMPTY_LEXICON;
-  return new NerModel(header, new SparseWeights(rows, weights), transitions, start, lexicon, new Gazetteer(header.gazetteer ?? []));
+  const dictionary = arrays.has('dictionaryKeys') ? new EntityDictionary(get('dictionaryKeys', Uint32Array), get('dictionaryValues', Uint32Array)) : undefined;
+  return new NerModel(header, new SparseWeights(rows, weights), transitions, start, lexicon, new Gazetteer(header.gazetteer ?? []), dictionary);
 }
 
 /**
