@@ -166,7 +166,12 @@ export interface WordInfo {
   /** Small ids (1…MAX_CLASS, 0 = too many distinct values) of the shape and of the coarse cluster, for the three-word templates. */
   readonly shapeClass: number;
   readonly coarseClass: number;
-  /** FNV-1a states of two-word templates after this word's half (and the `|`). */
+  /**
+   * FNV-1a states of two-word templates after this word's half (and the `|`), kept as int32
+   * (`| 0`, the same 32 bits): a uint32 above 2^31 is not a small integer, so reading it out of
+   * the record and handing it to a call boxed a fresh heap number per pair template per token;
+   * an int32 stays a small integer. Every consumer starts with `>>> 0` or bit operations.
+   */
   readonly rPrev: number;
   readonly cPrev: number;
   readonly cNext: number;
@@ -458,16 +463,16 @@ export class FeatureExtractor {
       placeStart,
       featurePlaceStart,
       ngrams: partial ? NO_SLOTS : ngrams,
-      rPrev: pipe(fnv1a(v.raw, T.rPair)),
-      cPrev: pipe(fnv1a(v.core, T.cPrev)),
-      cNext: pipe(fnv1a(v.core, T.cNext)),
-      shapePrev: pipe(fnv1a(v.shape, T.shape3)),
-      k3Prev: pipe(fnv1a(v.coarse, T.k3)),
-      kPrev: pipe(fnv1a(v.coarse, T.kPrev)),
-      kNext: pipe(fnv1a(v.coarse, T.kNext)),
-      skPrev: pipe(fnv1a(v.stem, T.sk)),
-      ksNext: pipe(fnv1a(v.coarse, T.ks)),
-      tPrev: pipe(fnv1a(v.trigger, T.tp0)),
+      rPrev: pipe(fnv1a(v.raw, T.rPair)) | 0,
+      cPrev: pipe(fnv1a(v.core, T.cPrev)) | 0,
+      cNext: pipe(fnv1a(v.core, T.cNext)) | 0,
+      shapePrev: pipe(fnv1a(v.shape, T.shape3)) | 0,
+      k3Prev: pipe(fnv1a(v.coarse, T.k3)) | 0,
+      kPrev: pipe(fnv1a(v.coarse, T.kPrev)) | 0,
+      kNext: pipe(fnv1a(v.coarse, T.kNext)) | 0,
+      skPrev: pipe(fnv1a(v.stem, T.sk)) | 0,
+      ksNext: pipe(fnv1a(v.coarse, T.ks)) | 0,
+      tPrev: pipe(fnv1a(v.trigger, T.tp0)) | 0,
     };
   }
 
@@ -707,11 +712,11 @@ export class FeatureExtractor {
   private coarsePair(table: Int32Array, a: WordInfo, b: WordInfo, state: number): number {
     const x = a.coarseClass;
     const y = b.coarseClass;
-    if (x === 0 || y === 0 || x >= COARSE_TABLE || y >= COARSE_TABLE) return this.row(fnv1a(b.view.coarse, state));
+    if (x === 0 || y === 0 || x >= COARSE_TABLE || y >= COARSE_TABLE) return this.hashedRow(b.view.coarse, state);
     const k = x * COARSE_TABLE + y;
     let row = table[k]!;
     if (row === UNKNOWN_ROW) {
-      row = this.row(fnv1a(b.view.coarse, state));
+      row = this.hashedRow(b.view.coarse, state);
       table[k] = row;
     }
     return row;
@@ -757,7 +762,7 @@ export class FeatureExtractor {
   private cachedTriple(cache: RowCache, key: number, prevHash: number, self: string, next: string): number {
     let row = key >= 0 ? cache.get(key) : MISSING;
     if (row === MISSING) {
-      row = this.row(fnv1a(next, pipe(fnv1a(self, prevHash))));
+      row = this.bound!.scoresAt(tripleBucket(prevHash, self, next, this.mask));
       if (key >= 0) cache.set(key, row);
     }
     return row;
@@ -782,6 +787,19 @@ export class FeatureExtractor {
     const values = this.extract(words, offsets, identityCounts);
     return { offsets, ids: Uint32Array.from(values), identityCounts };
   }
+}
+
+/**
+ * `(fnv1a(next, pipe(fnv1a(self, state))) & mask) >>> 0`, the bucket of a three-word template
+ * whose first word's half is `state`, with the intermediate 32-bit hashes kept inside this one
+ * function (handed between calls they would be boxed numbers; see `hashedRow`).
+ */
+function tripleBucket(state: number, self: string, next: string, mask: number): number {
+  let h = state | 0;
+  for (let i = 0; i < self.length; i++) h = Math.imul(h ^ self.charCodeAt(i), FNV_PRIME);
+  h = Math.imul(h ^ PIPE, FNV_PRIME);
+  for (let i = 0; i < next.length; i++) h = Math.imul(h ^ next.charCodeAt(i), FNV_PRIME);
+  return (h & mask) >>> 0;
 }
 
 /** One small-integer key for three class ids, -1 when one of them has none. */
