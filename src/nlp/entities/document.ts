@@ -42,93 +42,146 @@ function typeOf(label: number): number {
 /**
  * Document features of every token. `keys[s][i]` is the stem of token i of sentence s, or ''
  * for tokens that neither give nor take a vote (punctuation, digits, function words);
- * `labels[s]` the first pass's label indices for sentence s.
+ * `labels[s]` the first pass's label indices for sentence s. (The training script's entry
+ * point; the tagger calls `documentFeaturesInto`, which this wraps.)
  */
 export function documentFeatures(keys: readonly (readonly string[])[], labels: readonly Uint8Array[], window: number): DocumentFeatures[] {
-  // Keys become small ids once; the window's counts then live in one typed array.
-  const ids = new Map<string, number>();
-  const keyIds: Int32Array[] = [];
-  for (const k of keys) {
-    const row = new Int32Array(k.length);
-    for (let i = 0; i < k.length; i++) {
-      const key = k[i]!;
-      let id = -1;
-      if (key) {
-        const known = ids.get(key);
-        if (known === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-        } else {
-          id = known;
-        }
-      }
-      row[i] = id;
-    }
-    keyIds.push(row);
-  }
-  const counts = new Int32Array(ids.size * SLOTS);
-  // Per sentence, per token: its type and whether its first-pass entity spans several tokens.
-  const types: Uint8Array[] = [];
-  const multi: Uint8Array[] = [];
+  const flat: string[] = [];
+  const starts = new Uint32Array(keys.length + 1);
   for (let s = 0; s < keys.length; s++) {
-    const l = labels[s]!;
-    const n = keys[s]!.length;
-    const t = new Uint8Array(n);
-    const m = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      t[i] = typeOf(l[i]!);
-      if (l[i] === OUTSIDE) continue;
-      m[i] = (i > 0 && isInside(l[i]!)) || (i + 1 < n && isInside(l[i + 1]!)) ? 1 : 0;
+    for (const k of keys[s]!) flat.push(k);
+    starts[s + 1] = flat.length;
+  }
+  const scratch = new DocumentScratch();
+  documentFeaturesInto(flat, starts, labels, window, scratch);
+  const { offsets, hashes } = scratch;
+  return keys.map((_, s) => {
+    const a = starts[s]!;
+    const n = starts[s + 1]! - a;
+    const base = offsets[a]!;
+    const own = new Uint32Array(n + 1);
+    for (let i = 0; i <= n; i++) own[i] = offsets[a + i]! - base;
+    return { offsets: own, hashes: hashes.slice(base, offsets[a + n]!) };
+  });
+}
+
+/**
+ * Buffers of `documentFeaturesInto`, kept by the caller from text to text: the tagger runs it
+ * once per article, and fresh typed arrays per sentence (ids, types, offsets, hashes) were a
+ * good part of its cost. After a call, token g of the text (counted across its sentences)
+ * owns hashes[offsets[g]] … hashes[offsets[g+1]-1].
+ */
+export class DocumentScratch {
+  offsets = new Uint32Array(0);
+  hashes = new Uint32Array(0);
+  /** Per token: its key's small id (-1 = none), its type, whether its entity spans several tokens. */
+  keyIds = new Int32Array(0);
+  types = new Uint8Array(0);
+  multi = new Uint8Array(0);
+  counts = new Int32Array(0);
+  readonly ids = new Map<string, number>();
+}
+
+/** `a` if it holds `n` entries, else a new array of the same kind with room for them (contents not kept). */
+function room<A extends Int32Array | Uint32Array | Uint8Array>(a: A, n: number, make: (n: number) => A): A {
+  return a.length >= n ? a : make(Math.max(n, 2 * a.length, 256));
+}
+
+/**
+ * `documentFeatures` over a text's keys laid end to end (`keys[g]` for token g; sentence s is
+ * tokens starts[s] … starts[s+1]-1), into `scratch` (see DocumentScratch). Same features, in
+ * the same order, as `documentFeatures`.
+ */
+export function documentFeaturesInto(
+  keys: readonly string[],
+  starts: Uint32Array,
+  labels: readonly Uint8Array[],
+  window: number,
+  scratch: DocumentScratch,
+): void {
+  const total = keys.length;
+  const sentenceCount = starts.length - 1;
+  // Keys become small ids once; the window's counts then live in one typed array.
+  const ids = scratch.ids;
+  ids.clear();
+  const keyIds = (scratch.keyIds = room(scratch.keyIds, total, (n) => new Int32Array(n)));
+  for (let g = 0; g < total; g++) {
+    const key = keys[g]!;
+    let id = -1;
+    if (key) {
+      const known = ids.get(key);
+      if (known === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+      } else {
+        id = known;
+      }
     }
-    types.push(t);
-    multi.push(m);
+    keyIds[g] = id;
+  }
+  const width = ids.size * SLOTS;
+  ids.clear(); // the keys are not kept past the text
+  const counts = (scratch.counts = room(scratch.counts, width, (n) => new Int32Array(n)));
+  counts.fill(0, 0, width);
+  // Per token: its type and whether its first-pass entity spans several tokens.
+  const types = (scratch.types = room(scratch.types, total, (n) => new Uint8Array(n)));
+  const multi = (scratch.multi = room(scratch.multi, total, (n) => new Uint8Array(n)));
+  for (let s = 0; s < sentenceCount; s++) {
+    const l = labels[s]!;
+    const a = starts[s]!;
+    const n = starts[s + 1]! - a;
+    for (let i = 0; i < n; i++) {
+      types[a + i] = typeOf(l[i]!);
+      multi[a + i] = l[i] !== OUTSIDE && ((i > 0 && isInside(l[i]!)) || (i + 1 < n && isInside(l[i + 1]!))) ? 1 : 0;
+    }
   }
   const change = (s: number, sign: number): void => {
-    const k = keyIds[s]!;
-    for (let i = 0; i < k.length; i++) {
-      const id = k[i]!;
+    for (let g = starts[s]!; g < starts[s + 1]!; g++) {
+      const id = keyIds[g]!;
       if (id < 0) continue;
-      counts[id * SLOTS + types[s]![i]!]! += sign;
-      counts[id * SLOTS + MULTI]! += sign * multi[s]![i]!;
+      counts[id * SLOTS + types[g]!]! += sign;
+      counts[id * SLOTS + MULTI]! += sign * multi[g]!;
     }
   };
-  const out: DocumentFeatures[] = [];
+  const offsets = (scratch.offsets = room(scratch.offsets, total + 1, (n) => new Uint32Array(n)));
+  // At most TYPE_COUNT + 1 hashes a token (every non-O type, the majority, multi).
+  let hashes = (scratch.hashes = room(scratch.hashes, 64, (n) => new Uint32Array(n)));
+  let count = 0;
   // The window [s - window, s + window], slid one sentence at a time.
-  for (let s = 0; s <= Math.min(window, keys.length - 1); s++) change(s, 1);
-  const hashes: number[] = [];
-  for (let s = 0; s < keys.length; s++) {
+  for (let s = 0; s <= Math.min(window, sentenceCount - 1); s++) change(s, 1);
+  for (let s = 0; s < sentenceCount; s++) {
     if (s > 0) {
-      if (s + window < keys.length) change(s + window, 1);
+      if (s + window < sentenceCount) change(s + window, 1);
       if (s - window - 1 >= 0) change(s - window - 1, -1);
     }
-    const k = keyIds[s]!;
-    const offsets = new Uint32Array(k.length + 1);
-    hashes.length = 0;
-    for (let i = 0; i < k.length; i++) {
-      offsets[i] = hashes.length;
-      const id = k[i]!;
+    for (let g = starts[s]!; g < starts[s + 1]!; g++) {
+      offsets[g] = count;
+      const id = keyIds[g]!;
       if (id < 0) continue;
+      if (count + SLOTS > hashes.length) {
+        const grown = new Uint32Array(2 * hashes.length);
+        grown.set(hashes.subarray(0, count));
+        hashes = scratch.hashes = grown;
+      }
       const at = id * SLOTS;
       // The other occurrences: the window's counts minus this token's own vote.
-      const own = types[s]![i]!;
-      let total = 0;
+      const own = types[g]!;
+      let sum = 0;
       let best = -1;
       let bestCount = 0;
       for (let t = 0; t < TYPE_COUNT; t++) {
         const x = counts[at + t]! - (t === own ? 1 : 0);
-        total += x;
+        sum += x;
         if (x > bestCount) {
           best = t;
           bestCount = x;
         }
-        if (t > 0 && x > 0) hashes.push(SEED_ANY[t]!);
+        if (t > 0 && x > 0) hashes[count++] = SEED_ANY[t]!;
       }
-      if (total === 0) continue;
-      hashes.push(SEED_MAJORITY[best]!);
-      if (counts[at + MULTI]! - multi[s]![i]! > 0) hashes.push(SEED_MULTI);
+      if (sum === 0) continue;
+      hashes[count++] = SEED_MAJORITY[best]!;
+      if (counts[at + MULTI]! - multi[g]! > 0) hashes[count++] = SEED_MULTI;
     }
-    offsets[k.length] = hashes.length;
-    out.push({ offsets, hashes: Uint32Array.from(hashes) });
   }
-  return out;
+  offsets[total] = count;
 }

@@ -18,7 +18,7 @@ import { EMPTY_LEXICON, Lexicon } from './lexicon';
 import { FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
 import { splitClitics, withoutArticle } from './clitics';
 import { constrain, Decoder } from './viterbi';
-import { documentFeatures } from './document';
+import { documentFeaturesInto, DocumentScratch } from './document';
 import { EntityDictionary } from './dictionary';
 import { normalizeArabic } from '../text/normalize';
 
@@ -134,6 +134,10 @@ export class NerModel {
   private scratch = new Float64Array(0);
   /** First-pass scores of a whole text, reused between texts up to DOCUMENT_SCRATCH_TOKENS tokens. */
   private documentScratch = new Float64Array(0);
+  /** A text's document keys end to end, sentence starts, and the document features' buffers: reused between texts. */
+  private readonly documentKeys: string[] = [];
+  private documentStarts = new Uint32Array(0);
+  private readonly documentBuffers = new DocumentScratch();
   readonly features: FeatureOptions;
   private readonly extractor: FeatureExtractor;
   /** True when the tagger reads the lexicon and gazetteer that mentions read (the full model). */
@@ -209,13 +213,13 @@ export class NerModel {
     if (found) this.addHashes(found.offsets, found.hashes, words.length, out);
   }
 
-  /** Adds the weights of feature hashes (token i owns hashes[offsets[i]] …) to the scores. */
-  private addHashes(offsets: Uint32Array, hashes: Uint32Array, n: number, e: Float64Array): void {
+  /** Adds the weights of feature hashes (token i owns hashes[offsets[base + i]] …) to the scores. */
+  private addHashes(offsets: Uint32Array, hashes: Uint32Array, n: number, e: Float64Array, base = 0): void {
     const L = LABEL_COUNT;
     const mask = this.header.hashBits >= 32 ? 0xffffffff : (1 << this.header.hashBits) - 1;
     const weights = this.scorer.weights;
     for (let i = 0; i < n; i++) {
-      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+      for (let j = offsets[base + i]!; j < offsets[base + i + 1]!; j++) {
         const at = this.scorer.scoresAt((hashes[j]! & mask) >>> 0);
         if (at >= 0) for (let l = 0; l < L; l++) e[i * L + l]! += weights[at + l]!;
       }
@@ -266,16 +270,23 @@ export class NerModel {
       return e;
     });
     const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
-    const doc = documentFeatures(
-      sentences.map((s) => s.map((w) => w.docKey)),
-      first,
-      window,
-    );
+    // The text's keys end to end, in buffers reused from text to text.
+    const keys = this.documentKeys;
+    keys.length = 0;
+    if (this.documentStarts.length < sentences.length + 1) this.documentStarts = new Uint32Array(Math.max(sentences.length + 1, 256));
+    const starts = this.documentStarts.subarray(0, sentences.length + 1);
+    for (let k = 0; k < sentences.length; k++) {
+      for (const w of sentences[k]!) keys.push(w.docKey);
+      starts[k + 1] = keys.length;
+    }
+    const doc = this.documentBuffers;
+    documentFeaturesInto(keys, starts, first, window, doc);
+    keys.length = 0;
     return sentences.map((s, k) => {
-      const { offsets, hashes } = doc[k]!;
-      if (hashes.length === 0) return first[k]!;
+      const a = starts[k]!;
+      if (doc.offsets[a] === doc.offsets[a + s.length]) return first[k]!;
       const e = emissions[k]!;
-      this.addHashes(offsets, hashes, s.length, e);
+      this.addHashes(doc.offsets, doc.hashes, s.length, e, a);
       return this.decoder.decode(e, s.length);
     });
   }
