@@ -53,6 +53,8 @@ const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', '…', ';']);
 interface LookedUp {
   tokens: TextToken[];
   words: WordInfo[];
+  /** Per token, which of the rules' word lists its `bare` form is in (RULE_* bits, see ruleWordsOf). */
+  rules: number[];
 }
 
 /** Tokens up to this length are remembered per model (see `wordsOf`); longer ones are looked up afresh. */
@@ -79,6 +81,7 @@ function wordsOf(model: NerModel): RangeCache<WordInfo> {
 export function textTokens(text: string, model: NerModel): LookedUp {
   const tokens: TextToken[] = [];
   const words: WordInfo[] = [];
+  const rules: number[] = [];
   const known = wordsOf(model);
   let sentence = 0;
   let previousEnd = 0;
@@ -102,11 +105,12 @@ export function textTokens(text: string, model: NerModel): LookedUp {
       if (token.length <= MAX_REMEMBERED_TOKEN) known.add(token, w);
     }
     words.push(w);
+    rules.push(RULE_WORDS.get(w.bare) ?? 0);
     tokens.push({ text: token, start, end, norm: w.norm, split: w.split, bare: w.bare, sentence });
     previousEnd = end;
     if (token.length === 1 && SENTENCE_END.has(token)) sentence++; // every entry is one character
   });
-  return { tokens, words };
+  return { tokens, words, rules };
 }
 
 /** Plural faction words: with a nisba or an adjective after them they name a group (الفصائل اليمنية). */
@@ -120,6 +124,27 @@ const MEDIA_TAILS = new Set(['تايمز', 'بوست', 'جورنال', 'نيوز
 /** Nouns that, with a country's adjective, name part of that country (الحدود الأردنية, الأراضي السورية). */
 const GEOGRAPHIC_NOUNS = new Set(['حدود', 'اراضي', 'مياه', 'اجواء', 'سواحل', 'شواطي', 'اقاليم', 'اراض', 'حدودها']);
 
+/**
+ * The word lists the rules below test every token's `bare` form against, as bits of one map:
+ * one lookup per token when it is read (textTokens) instead of one per list and rule sweep,
+ * and the sweeps then read a small-integer array rather than each token's record and string.
+ */
+const RULE_FACTION = 1;
+const RULE_GROUP_HEAD = 2;
+const RULE_GEOGRAPHIC = 4;
+const RULE_PERSON_TITLE = 8;
+const RULE_WORDS: ReadonlyMap<string, number> = (() => {
+  const bits = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  mark(FACTION_WORDS, RULE_FACTION);
+  mark(GROUP_HEADS, RULE_GROUP_HEAD);
+  mark(GEOGRAPHIC_NOUNS, RULE_GEOGRAPHIC);
+  mark(PERSON_TITLES, RULE_PERSON_TITLE);
+  return bits;
+})();
+
 interface RawSpan {
   first: number;
   last: number;
@@ -130,7 +155,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   watch?.reset();
   const lexicon = model.lexicon;
   const frequency: FormFrequency | undefined = lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
-  const { tokens, words } = textTokens(text, model);
+  const { tokens, words, rules } = textTokens(text, model);
   watch?.lap('ner: tokens + word facts (model.word)');
   const spans: RawSpan[] = [];
   const tagged = new Array<string>(tokens.length).fill('O');
@@ -173,7 +198,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     const head = tokens[i]!;
     const next = tokens[i + 1]!;
     if (head.sentence !== next.sentence) continue;
-    if (FACTION_WORDS.has(head.bare)) {
+    if (rules[i]! & RULE_FACTION) {
       const nisba = model.gazetteer.nisbaCountry(next.split.core) !== undefined;
       const adjective = next.norm.startsWith('ال') && (next.norm.endsWith('يه') || next.norm.endsWith('ي'));
       const named = covered(i + 1);
@@ -193,7 +218,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   // A group head before a quoted name: `جماعة «لواء الفجر» المسلحة`, `حركة "أمل"`. The quotes mark the name even
   // when the tagger has never seen it; the mention is the name alone, as the reader sees it quoted.
   for (let i = 0; i + 2 < tokens.length; i++) {
-    if (!GROUP_HEADS.has(tokens[i]!.bare) || !OPENING_QUOTES.has(tokens[i + 1]!.text)) continue;
+    if (!(rules[i]! & RULE_GROUP_HEAD) || !OPENING_QUOTES.has(tokens[i + 1]!.text)) continue;
     let close = i + 2;
     while (close < tokens.length && close - i <= MAX_NAME_TOKENS + 2 && !CLOSING_QUOTES.has(tokens[close]!.text)) close++;
     if (close >= tokens.length || !CLOSING_QUOTES.has(tokens[close]!.text) || close === i + 2) continue;
@@ -223,10 +248,10 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   // `الحدود الأردنية`: a geographic noun with a country's adjective is a place of that country.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const next = tokens[i + 1]!;
-    if (!GEOGRAPHIC_NOUNS.has(tokens[i]!.bare) || !next.norm.startsWith('ال') || tokens[i]!.sentence !== next.sentence) continue;
+    if (!(rules[i]! & RULE_GEOGRAPHIC) || !next.norm.startsWith('ال') || tokens[i]!.sentence !== next.sentence) continue;
     if (model.gazetteer.nisbaCountry(next.norm) !== undefined && free(i, i + 1)) add({ first: i, last: i + 1, type: 'LOC' });
   }
-  for (const sp of personsByTitles(model, tokens)) if (free(sp.first, sp.last)) add(sp);
+  for (const sp of personsByTitles(model, tokens, rules)) if (free(sp.first, sp.last)) add(sp);
   const norms = tokens.map((t) => t.norm);
   for (let i = 0; i < tokens.length; ) {
     const m = words[i]!.placeStart ? model.gazetteer.matchAt(norms, i, frequency) : undefined;
@@ -320,16 +345,16 @@ function isTitleOrDescriptor(model: NerModel, t: TextToken): boolean {
  *   words or nationality adjectives, then 1–4 name-like words).
  * Only used where the tagger found nothing (the caller checks).
  */
-function personsByTitles(model: NerModel, tokens: readonly TextToken[]): RawSpan[] {
+function personsByTitles(model: NerModel, tokens: readonly TextToken[], rules: readonly number[]): RawSpan[] {
   const found: RawSpan[] = [];
   for (let c = 1; c + 1 < tokens.length; c++) {
-    if (!isComma(tokens[c]!.text) || !PERSON_TITLES.has(tokens[c + 1]!.bare)) continue;
+    if (!isComma(tokens[c]!.text) || !(rules[c + 1]! & RULE_PERSON_TITLE)) continue;
     let first = c;
     while (first > 0 && c - first < MAX_NAME_TOKENS && nameLike(model, tokens[first - 1]) && tokens[first - 1]!.sentence === tokens[c]!.sentence) first--;
     if (first < c && c - first >= 2) found.push({ first, last: c - 1, type: 'PERSON' });
   }
   for (let t = 0; t < tokens.length; t++) {
-    if (!PERSON_TITLES.has(tokens[t]!.bare)) continue;
+    if (!(rules[t]! & RULE_PERSON_TITLE)) continue;
     let k = t + 1;
     while (k < tokens.length && k - t <= 5 && isTitleOrDescriptor(model, tokens[k]!)) k++;
     let end = k;
