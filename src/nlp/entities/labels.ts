@@ -65,3 +65,28 @@ export function spansFromLabels(labels: readonly string[]): LabelSpan[] {
   });
   return spans;
 }
+
+/**
+ * `spansFromLabels(Array.from(labels, (l) => LABELS[l]))` straight from label indices: the
+ * same spans (types are ENTITY_TYPES' strings), without a label string per token and the
+ * prefix and type cut out of each entity label.
+ */
+export function spansFromLabelIndices(labels: ArrayLike<number>): LabelSpan[] {
+  const spans: LabelSpan[] = [];
+  let open: LabelSpan | undefined;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    if (label === OUTSIDE) {
+      open = undefined;
+      continue;
+    }
+    const type = ENTITY_TYPES[(label - 1) >> 1]!;
+    if (isInside(label) && open !== undefined && open.type === type && open.end === i) {
+      open.end = i + 1;
+      continue;
+    }
+    open = { start: i, end: i + 1, type };
+    spans.push(open);
+  }
+  return spans;
+}

@@ -14,7 +14,7 @@ import { stripMarks } from '../text/normalize';
 import { forEachToken, type Token } from '../text/tokenize';
 import { cliticCandidates, rawOffsetAfterLetters, type CliticSplit, type FormFrequency } from './clitics';
 import { furnitureRanges } from './furniture';
-import { spansFromLabels, LABELS } from './labels';
+import { spansFromLabelIndices } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import type { WordInfo } from './features';
@@ -158,7 +158,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   const { tokens, words, rules } = textTokens(text, model);
   watch?.lap('ner: tokens + word facts (model.word)');
   const spans: RawSpan[] = [];
-  const tagged = new Array<string>(tokens.length).fill('O');
+  // The labels of the whole text, end to end (label indices, 0 = O).
+  const tagged = new Uint8Array(tokens.length);
 
   // 1. The tagger, over the text's sentences as one document (see NerModel.decodeDocument).
   const starts: number[] = [];
@@ -170,9 +171,9 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     sentences.push(words.slice(s, e));
     s = e;
   }
-  model.decodeDocument(sentences).forEach((labels, k) => labels.forEach((l, i) => (tagged[starts[k]! + i] = LABELS[l]!)));
+  model.decodeDocument(sentences).forEach((labels, k) => tagged.set(labels, starts[k]!));
   watch?.lap('ner: tagger');
-  for (const span of spansFromLabels(tagged)) {
+  for (const span of spansFromLabelIndices(tagged)) {
     if (span.type === 'MISC') continue;
     const type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
     spans.push({ first: span.start, last: span.end - 1, type });
