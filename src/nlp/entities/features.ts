@@ -253,6 +253,8 @@ export class FeatureExtractor {
    */
   private readonly kPrevRows = new Int32Array(COARSE_TABLE * COARSE_TABLE).fill(UNKNOWN_ROW);
   private readonly kNextRows = new Int32Array(COARSE_TABLE * COARSE_TABLE).fill(UNKNOWN_ROW);
+  /** `build`'s slot table when bound to a model (see there). */
+  private readonly slotScratch = new Int32Array(SLOT_COUNT);
   private readonly shapeTriples = new RowCache(TRIPLE_CACHE_BITS);
   private readonly coarseTriples = new RowCache(TRIPLE_CACHE_BITS);
   private readonly gazetteerRows = new Map<string, Int32Array>();
@@ -342,7 +344,9 @@ export class FeatureExtractor {
   }
 
   private build(v: TokenView, norm: string, split: CliticSplit, featureNorm: string, cached: boolean): WordInfo {
-    const slots = new Int32Array(SLOT_COUNT).fill(-1);
+    // Bound to a model the slot table is only read below, into the partial sums, and not
+    // kept: one scratch table serves every word then (a small typed array is slow to allocate).
+    const slots = (this.bound ? this.slotScratch : new Int32Array(SLOT_COUNT)).fill(-1);
     const one = (slot: number, template: number, a: string): void => {
       slots[slot] = this.value(fnv1a(a, template));
     };
@@ -408,7 +412,7 @@ export class FeatureExtractor {
       const marked = `^${v.core}$`;
       for (let k = 0; k + n <= marked.length; k++) ngramList.push(this.value(fnv1a(marked.slice(k, k + n), T.ngram)));
     }
-    const ngrams = Int32Array.from(ngramList);
+    const ngrams = this.bound ? NO_SLOTS : Int32Array.from(ngramList);
     const gazetteer = this.options.gazetteer;
     const featurePlaceStart = gazetteer ? gazetteer.mayStartMatch(featureNorm) : false;
     const placeStart = gazetteer ? (norm === featureNorm ? featurePlaceStart : gazetteer.mayStartMatch(norm)) : false;
@@ -439,7 +443,7 @@ export class FeatureExtractor {
           for (let l = 0; l < L; l++) sums[at + part * L + l]! += weights[row + l]!;
         }
       });
-      for (const row of ngrams) {
+      for (const row of ngramList) {
         if (row < 0) continue;
         for (let l = 0; l < L; l++) sums[at + PART_SELF * L + l]! += weights[row + l]!;
       }
