@@ -347,11 +347,14 @@ export class FeatureExtractor {
     // Bound to a model the slot table is only read below, into the partial sums, and not
     // kept: one scratch table serves every word then (a small typed array is slow to allocate).
     const slots = (this.bound ? this.slotScratch : new Int32Array(SLOT_COUNT)).fill(-1);
+    // The slots get buckets first; bound to a model they become rows afterwards, all in one
+    // loop (see below).
+    const mask = this.mask;
     const one = (slot: number, template: number, a: string): void => {
-      slots[slot] = this.value(fnv1a(a, template));
+      slots[slot] = fnv1aBucket(a, template, mask);
     };
     const two = (slot: number, template: number, a: string, b: string): void => {
-      slots[slot] = this.value(pipeThen(fnv1a(a, template), b));
+      slots[slot] = (pipeThen(fnv1a(a, template), b) & mask) >>> 0;
     };
     one(S.w0, T.w0, v.norm);
     one(S.r0, T.r0, v.raw);
@@ -402,9 +405,21 @@ export class FeatureExtractor {
       }
     }
     if (this.options.gazetteer && v.nisba) {
-      slots[S.nisba0] = this.value(T.nisba0);
-      slots[S.nisbaP1] = this.value(T.nisbaP1);
-      slots[S.nisbaM1] = this.value(T.nisbaM1);
+      slots[S.nisba0] = (T.nisba0 & mask) >>> 0;
+      slots[S.nisbaP1] = (T.nisbaP1 & mask) >>> 0;
+      slots[S.nisbaM1] = (T.nisbaM1 & mask) >>> 0;
+    }
+    // Buckets to rows (`value`), bound only: each is a lookup in the model's table, nearly always
+    // a cache miss and little else, so they are made together in a short loop of independent
+    // lookups whose misses the processor overlaps, rather than one after each hash.
+    // (A bucket of 2^31 or more, possible only with hashBits ≥ 31, reads as negative here and
+    // stays unlooked-up: the same as before, as a model keeps no bucket above 2^24.)
+    const rowOf = this.rowOf;
+    if (rowOf) {
+      for (let k = 0; k < SLOT_COUNT; k++) {
+        const bucket = slots[k]!;
+        if (bucket >= 0) slots[k] = rowOf(bucket);
+      }
     }
     const n = this.options.charNgrams ?? 0;
     const ngramList: number[] = [];
