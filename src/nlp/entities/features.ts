@@ -429,8 +429,9 @@ export class FeatureExtractor {
     }
     const ngrams = this.bound ? NO_SLOTS : Int32Array.from(ngramList);
     const gazetteer = this.options.gazetteer;
-    const featurePlaceStart = gazetteer ? gazetteer.mayStartMatch(featureNorm) : false;
-    const placeStart = gazetteer ? (norm === featureNorm ? featurePlaceStart : gazetteer.mayStartMatch(norm)) : false;
+    // Uncached: this word's facts are what is cached (see Gazetteer.startsMatch).
+    const featurePlaceStart = gazetteer ? gazetteer.startsMatch(featureNorm) : false;
+    const placeStart = gazetteer ? (norm === featureNorm ? featurePlaceStart : gazetteer.startsMatch(norm)) : false;
     let partial: Float64Array | undefined;
     let at = 0;
     if (this.bound) {

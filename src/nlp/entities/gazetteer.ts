@@ -201,12 +201,20 @@ export class Gazetteer {
   mayStartMatch(word: string): boolean {
     const hit = this.startCache.get(word);
     if (hit !== undefined) return hit;
-    const may = this.byFirst.has(word) || cliticCandidates(word).some((c) => this.byFirst.has(c.core));
+    const may = this.startsMatch(word);
     if (word.length <= 48) {
       if (this.startCache.size >= 1 << 15) this.startCache.clear();
       this.startCache.set(word, may);
     }
     return may;
+  }
+
+  /**
+   * `mayStartMatch` without its cache, for a caller that keeps the answer itself: the tagger's
+   * word facts ask once per new word, so there the cache only missed and grew.
+   */
+  startsMatch(word: string): boolean {
+    return this.byFirst.has(word) || cliticCandidates(word).some((c) => this.byFirst.has(c.core));
   }
 
   /** ISO code of the country a nisba adjective refers to (`الإيرانية` → `IR`). */
