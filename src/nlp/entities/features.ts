@@ -82,12 +82,30 @@ const PAD: TokenView = {
 function wordShape(word: string): string {
   let shape = '';
   for (const ch of word) {
-    const c =
-      /\p{Script=Arabic}/u.test(ch) ? 'a' : /[A-Za-z]/.test(ch) ? (ch === ch.toUpperCase() ? 'L' : 'l') : /\p{N}/u.test(ch) ? 'd' : /\p{L}/u.test(ch) ? 'x' : 'p';
+    const c = shapeClass(ch);
     if (!shape.endsWith(c)) shape += c;
     if (shape.length > 4) break;
   }
   return shape;
+}
+
+/** The shape letter of one character (a code point). */
+function shapeClassUncached(ch: string): string {
+  return /\p{Script=Arabic}/u.test(ch) ? 'a' : /[A-Za-z]/.test(ch) ? (ch === ch.toUpperCase() ? 'L' : 'l') : /\p{N}/u.test(ch) ? 'd' : /\p{L}/u.test(ch) ? 'x' : 'p';
+}
+
+/** Shape letters of the BMP code units seen so far (0 = not yet): up to four regex tests per character otherwise, for every new word. */
+const SHAPE_OF_UNIT = new Uint8Array(0x10000);
+
+function shapeClass(ch: string): string {
+  if (ch.length !== 1) return shapeClassUncached(ch);
+  const u = ch.charCodeAt(0);
+  let k = SHAPE_OF_UNIT[u]!;
+  if (k === 0) {
+    k = shapeClassUncached(ch).charCodeAt(0);
+    SHAPE_OF_UNIT[u] = k;
+  }
+  return String.fromCharCode(k);
 }
 
 const PIPE = 0x7c;
