@@ -105,7 +105,9 @@ export function textTokens(text: string, model: NerModel): LookedUp {
       if (token.length <= MAX_REMEMBERED_TOKEN) known.add(token, w);
     }
     words.push(w);
-    rules.push(RULE_WORDS.get(w.bare) ?? 0);
+    let bits = w.ruleBits;
+    if (bits < 0) bits = w.ruleBits = RULE_WORDS.get(w.bare) ?? 0;
+    rules.push(bits);
     tokens.push({ text: token, start, end, norm: w.norm, split: w.split, bare: w.bare, sentence });
     previousEnd = end;
     if (token.length === 1 && SENTENCE_END.has(token)) sentence++; // every entry is one character
@@ -126,8 +128,9 @@ const GEOGRAPHIC_NOUNS = new Set(['حدود', 'اراضي', 'مياه', 'اجو�
 
 /**
  * The word lists the rules below test every token's `bare` form against, as bits of one map:
- * one lookup per token when it is read (textTokens) instead of one per list and rule sweep,
- * and the sweeps then read a small-integer array rather than each token's record and string.
+ * one lookup per distinct word (kept in its WordInfo, see textTokens) instead of one per
+ * token, list and rule sweep, and the sweeps read a small-integer array rather than each
+ * token's record and string.
  */
 const RULE_FACTION = 1;
 const RULE_GROUP_HEAD = 2;
