@@ -119,6 +119,8 @@ function parseOptions(argv: string[]): TrainOptions {
   }
   if (!(options.epochs >= 1 && options.epochs <= 100)) throw new Error('--epochs must be 1–100');
   if (!(options.hashBits >= 12 && options.hashBits <= 24)) throw new Error('--hash-bits must be 12–24');
+  if (!(Number.isInteger(options.seed) && options.seed >= 0)) throw new Error('--seed must be a whole number ≥ 0');
+  if (!(Number.isInteger(options.seeds) && options.seeds >= 1 && options.seeds <= 20)) throw new Error('--seeds must be 1–20');
   if (!(options.docWindow >= 0 && options.docFolds >= 2)) throw new Error('--doc-window must be ≥ 0 and --doc-folds ≥ 2');
   if (!(options.dictFolds === 0 || options.dictFolds >= 2)) throw new Error('--dict-folds must be 0 or ≥ 2');
   if (!options.out) options.out = options.baseline ? BASELINE_MODEL_PATH : DEFAULT_MODEL_PATH;

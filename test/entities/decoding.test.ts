@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransition, isInside, LABEL_COUNT, LABELS, labelIndex, spansFromLabels } from '../../src/nlp/entities/labels';
+import { allowedTransition, isInside, LABEL_COUNT, LABELS, labelIndex, spansFromLabelIndices, spansFromLabels } from '../../src/nlp/entities/labels';
 import { constrain, viterbi } from '../../src/nlp/entities/viterbi';
 import { seededRandom } from '../../src/nlp/entities/hash';
 
@@ -53,6 +53,19 @@ describe('labels', () => {
       { start: 3, end: 4, type: 'LOC' },
       { start: 4, end: 5, type: 'LOC' },
       { start: 5, end: 6, type: 'ORG' },
+    ]);
+  });
+
+  it('reads the same spans from label indices as from label strings (the tagger’s fast path)', () => {
+    const random = seededRandom(11);
+    for (let n = 0; n < 2000; n++) {
+      // Unconstrained sequences, stray I- labels included, as conlleval rules must handle them.
+      const indices = Array.from({ length: Math.floor(random() * 12) }, () => Math.floor(random() * LABEL_COUNT));
+      expect(spansFromLabelIndices(Uint8Array.from(indices))).toEqual(spansFromLabels(indices.map((l) => LABELS[l]!)));
+    }
+    expect(spansFromLabelIndices([labelIndex('I-ORG'), labelIndex('I-ORG'), labelIndex('I-LOC')])).toEqual([
+      { start: 0, end: 2, type: 'ORG' },
+      { start: 2, end: 3, type: 'LOC' },
     ]);
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fnv1a } from '../../src/nlp/entities/hash';
 import { LABEL_COUNT, labelIndex } from '../../src/nlp/entities/labels';
-import { ModelFormatError, parseNerModel, quantiseWeights, serializeModel } from '../../src/nlp/entities/model';
+import { ModelFormatError, parseNerModel, quantiseWeights, serializeModel, type ModelParts } from '../../src/nlp/entities/model';
 import { tagTokens } from '../../src/nlp/entities/index';
 import { normalizeArabic } from '../../src/nlp/text/normalize';
 
 const HASH_BITS = 14;
 
 /** A hand-made model: one feature votes B-LOC for the word باريس, O leans slightly positive. */
-function tinyModel(): Uint8Array {
+function tinyModel(changes: Partial<ModelParts> = {}): Uint8Array {
   const buckets = 1 << HASH_BITS;
   const dense = new Float32Array(buckets * LABEL_COUNT);
   const mask = buckets - 1;
@@ -24,6 +24,7 @@ function tinyModel(): Uint8Array {
     start: new Float32Array(LABEL_COUNT),
     lexiconKeys: new Uint32Array(0),
     lexiconValues: new Uint32Array(0),
+    ...changes,
   });
 }
 
@@ -47,6 +48,14 @@ describe('model file format', () => {
     expect(() => parseNerModel('a string')).toThrow(/ArrayBuffer/);
     const truncated = tinyModel().slice(0, 200);
     expect(() => parseNerModel(truncated)).toThrow(/truncated|JSON/);
+  });
+
+  it('refuses sections that disagree in size, and a hash space no trained model has', () => {
+    const header = { hashBits: HASH_BITS, featureSet: 'baseline' as const, gazetteer: [] };
+    expect(() => parseNerModel(tinyModel({ lexiconKeys: Uint32Array.of(1, 2), lexiconValues: Uint32Array.of(1) }))).toThrow(/lexicon sections disagree/);
+    expect(() => parseNerModel(tinyModel({ dictionaryKeys: Uint32Array.of(1, 2), dictionaryValues: Uint32Array.of(1) }))).toThrow(/dictionary sections disagree/);
+    expect(() => parseNerModel(tinyModel({ header: { ...header, hashBits: 31 } }))).toThrow(/hashBits/);
+    expect(parseNerModel(tinyModel({ dictionaryKeys: Uint32Array.of(1), dictionaryValues: Uint32Array.of(1) })).isFallback).toBe(false);
   });
 
   it('an empty buffer gives the fallback model, which still finds countries', () => {

@@ -234,7 +234,7 @@ const PART_SLOTS: readonly (readonly number[])[] = [
 ];
 
 /** Words longer than this are computed afresh each time rather than cached. */
-const MAX_CACHED_LENGTH = 48;
+export const MAX_CACHED_LENGTH = 48;
 /** Distinct token strings kept per extractor; the cache is emptied when it fills. */
 export const WORD_CACHE_SIZE = 1 << 15;
 /** Class ids fit 10 bits, so three make one small-integer key. */
@@ -435,8 +435,8 @@ export class FeatureExtractor {
     // Buckets to rows (`value`), bound only: each is a lookup in the model's table, nearly always
     // a cache miss and little else, so they are made together in a short loop of independent
     // lookups whose misses the processor overlaps, rather than one after each hash.
-    // (A bucket of 2^31 or more, possible only with hashBits ≥ 31, reads as negative here and
-    // stays unlooked-up: the same as before, as a model keeps no bucket above 2^24.)
+    // (A bucket of 2^31 or more would read as negative here and stay unlooked-up; parseNerModel
+    // accepts no model with more than 2^24 buckets, the most train:ner makes.)
     const rowOf = this.rowOf;
     if (rowOf) {
       for (let k = 0; k < SLOT_COUNT; k++) {
@@ -506,7 +506,7 @@ export class FeatureExtractor {
       ruleBits: -1,
       placeStart,
       featurePlaceStart,
-      ngrams: partial ? NO_SLOTS : ngrams,
+      ngrams,
       rPrev: pipe(fnv1a(v.raw, T.rPair)) | 0,
       cPrev: pipe(fnv1a(v.core, T.cPrev)) | 0,
       cNext: pipe(fnv1a(v.core, T.cNext)) | 0,

@@ -56,19 +56,26 @@ function mayStartWithCue(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c < 0x80 && SKIPPED_ASCII[c] === 1) continue;
-    if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a)) return CUE_INITIALS.has(foldedInitial(c));
+    if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a)) {
+      const folded = foldedInitial(c);
+      return folded === 0 || CUE_INITIALS.has(folded);
+    }
     return true;
   }
   return true;
 }
 
-/** What `normalizeArabic` makes of a basic Arabic letter (hamza seats, alif maqsura, taa marbuta). */
+/**
+ * What `normalizeArabic` makes of each basic Arabic letter (hamza seats, alif maqsura, taa
+ * marbuta …), asked of normalizeArabic itself once at load so the prefilter cannot drift from
+ * it; a letter it drops or turns into something else than one letter maps to 0 (not judged).
+ */
+const FOLDED_INITIAL = new Map<number, number>();
+for (let c = 0x0621; c <= 0x064a; c++) {
+  const folded = normalizeArabic(String.fromCharCode(c));
+  FOLDED_INITIAL.set(c, folded.length === 1 ? folded.charCodeAt(0) : 0);
+}
+
 function foldedInitial(c: number): number {
-  switch (c) {
-    case 0x0622: case 0x0623: case 0x0625: return 0x0627; // آ أ إ → ا
-    case 0x0629: return 0x0647; // ة → ه
-    case 0x0624: return 0x0648; // ؤ → و
-    case 0x0626: case 0x0649: return 0x064a; // ئ ى → ي
-    default: return c;
-  }
+  return FOLDED_INITIAL.get(c) ?? 0;
 }

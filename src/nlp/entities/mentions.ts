@@ -17,7 +17,7 @@ import { furnitureRanges } from './furniture';
 import { spansFromLabelIndices } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
-import type { WordInfo } from './features';
+import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
 import { RangeCache } from '../text/rangecache';
 import { GROUP_HEADS, PERSON_TITLES } from './triggers';
 import { isStopWord } from './stopwords';
@@ -57,10 +57,13 @@ interface LookedUp {
   rules: number[];
 }
 
-/** Tokens up to this length are remembered per model (see `wordsOf`); longer ones are looked up afresh. */
-const MAX_REMEMBERED_TOKEN = 48;
-/** Distinct token strings remembered per model, as many as the tagger's word cache holds. */
-const REMEMBERED_TOKENS = 1 << 15;
+/**
+ * Tokens up to this length are remembered per model (see `wordsOf`); longer ones are looked up
+ * afresh. Both bounds are the tagger's own word cache's, so the two caches fill and empty
+ * together and this one never keeps alive word facts the tagger has let go.
+ */
+const MAX_REMEMBERED_TOKEN = MAX_CACHED_LENGTH;
+const REMEMBERED_TOKENS = WORD_CACHE_SIZE;
 
 /**
  * Per model: the word facts of each token string seen, found by the token's offsets in the

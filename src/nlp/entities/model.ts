@@ -120,9 +120,9 @@ const SLOT = 1 + LABEL_COUNT;
 /** Sentences up to this length reuse one emission buffer (72 KB at most); longer ones allocate theirs. */
 const SCRATCH_TOKENS = 1024;
 /**
- * Texts up to this many tokens reuse one buffer for their first-pass scores (1.2 MB at most):
- * a fresh one per article was the largest allocation of the whole analysis (72 bytes a token).
- * Longer texts allocate their own, so one huge text does not pin its memory.
+ * Texts up to this many tokens reuse one buffer for their first-pass scores (1.2 MB at most) and
+ * the document features' buffers: a fresh one per article was the largest allocation of the whole
+ * analysis (72 bytes a token). Longer texts allocate their own, so one huge text does not pin its memory.
  */
 const DOCUMENT_SCRATCH_TOKENS = 16384;
 
@@ -271,15 +271,22 @@ export class NerModel {
     });
     const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
     // The text's keys end to end, in buffers reused from text to text.
-    const keys = this.documentKeys;
+    // A text over DOCUMENT_SCRATCH_TOKENS gets buffers of its own, dropped with it, so one huge
+    // text does not leave megabytes pinned to the model for the worker's lifetime.
+    const huge = total > DOCUMENT_SCRATCH_TOKENS;
+    const keys = huge ? [] : this.documentKeys;
     keys.length = 0;
-    if (this.documentStarts.length < sentences.length + 1) this.documentStarts = new Uint32Array(Math.max(sentences.length + 1, 256));
-    const starts = this.documentStarts.subarray(0, sentences.length + 1);
+    let starts: Uint32Array;
+    if (huge) starts = new Uint32Array(sentences.length + 1);
+    else {
+      if (this.documentStarts.length < sentences.length + 1) this.documentStarts = new Uint32Array(Math.max(sentences.length + 1, 256));
+      starts = this.documentStarts.subarray(0, sentences.length + 1);
+    }
     for (let k = 0; k < sentences.length; k++) {
       for (const w of sentences[k]!) keys.push(w.docKey);
       starts[k + 1] = keys.length;
     }
-    const doc = this.documentBuffers;
+    const doc = huge ? new DocumentScratch() : this.documentBuffers;
     documentFeaturesInto(keys, starts, first, window, doc);
     keys.length = 0;
     return sentences.map((s, k) => {
@@ -423,6 +430,7 @@ export function parseNerModel(data: unknown): NerModel {
     throw new ModelFormatError(`NER model has format ${String(header.format)} v${String(header.featureVersion)}; this code reads v${FEATURE_VERSION}`);
   }
   if (header.labels.join(' ') !== LABELS.join(' ')) throw new ModelFormatError('NER model labels differ from this code');
+  if (!Number.isInteger(header.hashBits) || header.hashBits < 1 || header.hashBits > 24) throw new ModelFormatError('NER model hashBits must be an integer from 1 to 24');
   const arrays = new Map<SectionName, Uint32Array | Float32Array | Int8Array>();
   let offset = 12 + headerLength;
   for (const s of header.sections) {
@@ -453,8 +461,15 @@ export function parseNerModel(data: unknown): NerModel {
   if (transitions.length !== LABEL_COUNT * LABEL_COUNT || start.length !== LABEL_COUNT) throw new ModelFormatError('NER model transition sections have the wrong size');
   const keys = get('lexiconKeys', Uint32Array);
   const values = get('lexiconValues', Uint32Array);
+  if (values.length !== keys.length) throw new ModelFormatError('NER model lexicon sections disagree in size');
   const lexicon = keys.length ? new Lexicon(keys, values) : EMPTY_LEXICON;
-  const dictionary = arrays.has('dictionaryKeys') ? new EntityDictionary(get('dictionaryKeys', Uint32Array), get('dictionaryValues', Uint32Array)) : undefined;
+  let dictionary: EntityDictionary | undefined;
+  if (arrays.has('dictionaryKeys') || arrays.has('dictionaryValues')) {
+    const dictionaryKeys = get('dictionaryKeys', Uint32Array);
+    const dictionaryValues = get('dictionaryValues', Uint32Array);
+    if (dictionaryValues.length !== dictionaryKeys.length) throw new ModelFormatError('NER model dictionary sections disagree in size');
+    dictionary = new EntityDictionary(dictionaryKeys, dictionaryValues);
+  }
   return new NerModel(header, new SparseWeights(rows, weights), transitions, start, lexicon, new Gazetteer(header.gazetteer ?? []), dictionary);
 }
 
