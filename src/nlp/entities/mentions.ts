@@ -22,6 +22,7 @@ import { RangeCache } from '../text/rangecache';
 import { GROUP_HEADS, PERSON_TITLES } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
+import { rangeIndexAt } from '../text/spans';
 
 /** A token of the analysed text with its normalised form and clitic split. */
 export interface TextToken extends Token {
@@ -275,7 +276,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
   const furniture = furnitureRanges(text);
-  const inFurniture = (offset: number): boolean => inRanges(furniture, offset);
+  const inFurniture = (offset: number): boolean => rangeIndexAt(furniture, offset) >= 0;
   const mentions: Mention[] = [];
   for (const sp of spans.sort((a, b) => a.first - b.first)) {
     let first = sp.first;
@@ -312,18 +313,6 @@ export function isComma(token: string): boolean {
  * Whether `offset` lies in one of `ranges` (in text order, not overlapping), by binary search:
  * a long page can have hundreds of furniture lines and thousands of mentions.
  */
-function inRanges(ranges: readonly { start: number; end: number }[], offset: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid]!;
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
 
 const MAX_NAME_TOKENS = 4;
 /** Words at least this frequent in the unlabeled text (freq class, ~2^(c-1)) are not taken as unknown names. */

@@ -13,6 +13,7 @@ import type { Actor, DateGrain, DateMention, KeyActor, StoryEvent } from '../typ
 import type { Sentence } from './sentences';
 import { clausesAround } from './clauses';
 import { contentTerms, termCounts, dot, weightedUnit, type SparseVector } from './terms';
+import { rangeIndexAt } from '../text/spans';
 
 /** Bounds the work on pathological input (a table of a thousand dates). */
 export const MAX_DATES = 300;
@@ -49,7 +50,7 @@ export function findEvents(input: EventInput): DraftEvent[] {
   // Dates grouped by the sentence that holds them.
   const bySentence = new Map<number, DateMention[]>();
   for (const d of input.dates.slice(0, MAX_DATES)) {
-    const k = sentenceAt(sentences, d.start);
+    const k = rangeIndexAt(sentences, d.start);
     if (k < 0) continue;
     const list = bySentence.get(k) ?? [];
     list.push(d);
@@ -324,16 +325,3 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Index (into `sentences`) of the sentence containing `offset`, or -1. */
-function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}

@@ -8,6 +8,7 @@ import type { StoryEvent, KeyActor, Actor } from '../types';
 import type { Sentence } from './sentences';
 import type { SparseVector } from './terms';
 import { articleVectors, centroidOf, grow64, lexRankRows, toSparse, type ArticleVectors } from './vectors';
+import { rangeIndexAt } from '../text/spans';
 
 export interface FeatureContext {
   title?: string;
@@ -84,7 +85,7 @@ function featuresOf(text: string, candidates: readonly Sentence[], context: Feat
   const mainEvent = new Array<number>(n).fill(0);
   for (const e of context.events ?? []) {
     if (!e.main) continue;
-    const i = indexOfSpan(candidates, e.start);
+    const i = rangeIndexAt(candidates, e.start);
     if (i >= 0) mainEvent[i] = 1;
   }
   const { offsets, ids, weights } = vectors;
@@ -161,7 +162,7 @@ function actorCoverage(candidates: readonly Sentence[], context: FeatureContext)
     if (!w) continue;
     const seen = new Set<number>();
     for (const m of actor.mentions) {
-      const i = indexOfSpan(candidates, m.start);
+      const i = rangeIndexAt(candidates, m.start);
       if (i >= 0 && !seen.has(i)) {
         seen.add(i);
         cover[i]! += w;
@@ -174,7 +175,7 @@ function actorCoverage(candidates: readonly Sentence[], context: FeatureContext)
 function eventCoverage(candidates: readonly Sentence[], events: readonly StoryEvent[]): number[] {
   const cover = candidates.map(() => 0);
   for (const e of events) {
-    const i = indexOfSpan(candidates, e.start);
+    const i = rangeIndexAt(candidates, e.start);
     if (i >= 0) cover[i]! += (e.score ?? 1) + (e.main ? 1 : 0);
   }
   return scaleToMax(cover);
@@ -185,16 +186,3 @@ function scaleToMax(values: number[]): number[] {
   return max > 0 ? values.map((v) => v / max) : values;
 }
 
-/** Index of the candidate sentence containing `offset`, by binary search (candidates are in order). */
-function indexOfSpan(candidates: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = candidates.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = candidates[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}

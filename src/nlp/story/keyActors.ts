@@ -6,6 +6,7 @@
 import type { Actor, KeyActor, StoryEvent } from '../types';
 import type { Sentence } from './sentences';
 import { normalizeArabic } from '../text/normalize';
+import { rangeIndexAt } from '../text/spans';
 
 export interface KeyActorInput {
   text: string;
@@ -25,7 +26,7 @@ export function rankKeyActors(input: KeyActorInput): KeyActor[] {
 
   // Mentions per actor that fall in the article text (not in furniture).
   const counted = input.actors.map((actor) => {
-    const positions = actor.mentions.map((m) => sentencePosition(body, m.start)).filter((k) => k >= 0);
+    const positions = actor.mentions.map((m) => rangeIndexAt(body, m.start)).filter((k) => k >= 0);
     return { actor, positions };
   });
   const maxCount = counted.reduce((m, c) => Math.max(m, c.positions.length), 1);
@@ -54,16 +55,3 @@ export function rankKeyActors(input: KeyActorInput): KeyActor[] {
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-/** Position (0-based, among the given sentences) of the sentence holding `offset`, or -1. */
-function sentencePosition(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
