@@ -175,11 +175,6 @@ export interface WordInfo {
   readonly docKey: string;
   /** Lower-cased normalised form: what the gazetteer features match on. */
   readonly featureNorm: string;
-  /**
-   * Which of the mention rules' word lists `bare` is in (bits, see mentions.ts), -1 until the
-   * mention finder first reads this word: worked out once per cached word, not per token.
-   */
-  ruleBits: number;
   /** Whether a gazetteer entry may start at `norm` / at `featureNorm` (see Gazetteer.mayStartMatch). */
   readonly placeStart: boolean;
   readonly featurePlaceStart: boolean;
@@ -503,7 +498,6 @@ export class FeatureExtractor {
       view: v,
       docKey: v === PAD || v.stem.length < 2 || STOP_WORDS.has(split.core) || !/\p{L}/u.test(v.stem) ? '' : v.stem,
       featureNorm,
-      ruleBits: -1,
       placeStart,
       featurePlaceStart,
       ngrams,

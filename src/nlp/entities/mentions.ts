@@ -66,17 +66,24 @@ interface LookedUp {
 const MAX_REMEMBERED_TOKEN = MAX_CACHED_LENGTH;
 const REMEMBERED_TOKENS = WORD_CACHE_SIZE;
 
-/**
- * Per model: the word facts of each token string seen, found by the token's offsets in the
- * text (no substring is cut for a known token, and its string is the one kept here). The
- * facts are `model.word`'s, which are fixed per string, so this only spares the lookup.
- */
-const wordsByModel = new WeakMap<NerModel, RangeCache<WordInfo>>();
+/** A token string's word facts and which of the rules' word lists its `bare` form is in (RULE_* bits). */
+interface KnownWord {
+  readonly word: WordInfo;
+  readonly rules: number;
+}
 
-function wordsOf(model: NerModel): RangeCache<WordInfo> {
+/**
+ * Per model: the facts of each token string seen, found by the token's offsets in the text (no
+ * substring is cut for a known token, and its string is the one kept here). The word facts are
+ * `model.word`'s and the rule bits follow from them, both fixed per string, so this only spares
+ * the lookups.
+ */
+const wordsByModel = new WeakMap<NerModel, RangeCache<KnownWord>>();
+
+function wordsOf(model: NerModel): RangeCache<KnownWord> {
   let cache = wordsByModel.get(model);
   if (!cache) {
-    cache = new RangeCache<WordInfo>(REMEMBERED_TOKENS);
+    cache = new RangeCache<KnownWord>(REMEMBERED_TOKENS);
     wordsByModel.set(model, cache);
   }
   return cache;
@@ -99,19 +106,19 @@ export function textTokens(text: string, model: NerModel): LookedUp {
     }
     const id = known.find(text, start, end);
     let token: string;
-    let w: WordInfo;
+    let entry: KnownWord;
     if (id >= 0) {
       token = known.key(id);
-      w = known.value(id);
+      entry = known.value(id);
     } else {
       token = text.slice(start, end);
-      w = model.word(token);
-      if (token.length <= MAX_REMEMBERED_TOKEN) known.add(token, w);
+      const word = model.word(token);
+      entry = { word, rules: RULE_WORDS.get(word.bare) ?? 0 };
+      if (token.length <= MAX_REMEMBERED_TOKEN) known.add(token, entry);
     }
+    const w = entry.word;
     words.push(w);
-    let bits = w.ruleBits;
-    if (bits < 0) bits = w.ruleBits = RULE_WORDS.get(w.bare) ?? 0;
-    rules.push(bits);
+    rules.push(entry.rules);
     tokens.push({ text: token, start, end, norm: w.norm, split: w.split, bare: w.bare, sentence });
     previousEnd = end;
     if (token.length === 1 && SENTENCE_END.has(token)) sentence++; // every entry is one character

@@ -177,7 +177,7 @@ export class NerModel {
     // Baseline and fallback models: the tagger reads no lexicon or gazetteer, mentions do.
     const frequency = this.lexicon.size > 0 ? (f: string) => this.lexicon.frequency(f) : undefined;
     const split = splitClitics(info.norm, frequency);
-    return { ...info, split, bare: withoutArticle(split.core), placeStart: this.gazetteer.mayStartMatch(info.norm), ruleBits: -1 };
+    return { ...info, split, bare: withoutArticle(split.core), placeStart: this.gazetteer.mayStartMatch(info.norm) };
   }
 
   /** Label indices for one sentence of raw tokens. */
