@@ -4,7 +4,7 @@ import { RangeCache } from '../../src/nlp/text/rangecache';
 describe('RangeCache', () => {
   it('finds keys by a range of another string, as a Map finds them by the substring', () => {
     const text = 'في عام 2015 قال وزير الخارجية في الرياض إن في الرياض وفي عام 😀 مؤتمرا';
-    const cache = new RangeCache<number>(1000);
+    const cache = new RangeCache<number>(1000, 6);
     const map = new Map<string, number>();
     for (let start = 0; start < text.length; start++) {
       for (let end = start + 1; end <= Math.min(text.length, start + 6); end++) {
@@ -24,7 +24,7 @@ describe('RangeCache', () => {
   });
 
   it('starts over when full, and still answers right', () => {
-    const cache = new RangeCache<string>(4);
+    const cache = new RangeCache<string>(4, 3);
     const words = ['a', 'bb', 'ccc', 'dd', 'e', 'ff', 'a', 'bb', 'g'];
     for (const w of words) {
       const text = `<${w}>`;
@@ -35,5 +35,14 @@ describe('RangeCache', () => {
     }
     expect(cache.find('g', 0, 1)).toBeGreaterThanOrEqual(0);
     expect(cache.find('zz', 0, 2)).toBe(-1);
+  });
+
+  it('neither holds nor finds keys longer than its limit', () => {
+    const cache = new RangeCache<number>(8, 3);
+    cache.add('abcd', 1);
+    cache.add('abc', 2);
+    expect(cache.size).toBe(1);
+    expect(cache.find('xabcdx', 1, 5)).toBe(-1);
+    expect(cache.value(cache.find('xabcdx', 1, 4))).toBe(2);
   });
 });

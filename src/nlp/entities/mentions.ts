@@ -83,7 +83,7 @@ const wordsByModel = new WeakMap<NerModel, RangeCache<KnownWord>>();
 function wordsOf(model: NerModel): RangeCache<KnownWord> {
   let cache = wordsByModel.get(model);
   if (!cache) {
-    cache = new RangeCache<KnownWord>(REMEMBERED_TOKENS);
+    cache = new RangeCache<KnownWord>(REMEMBERED_TOKENS, MAX_REMEMBERED_TOKEN);
     wordsByModel.set(model, cache);
   }
   return cache;
@@ -114,7 +114,7 @@ export function textTokens(text: string, model: NerModel): LookedUp {
       token = text.slice(start, end);
       const word = model.word(token);
       entry = { word, rules: RULE_WORDS.get(word.bare) ?? 0 };
-      if (token.length <= MAX_REMEMBERED_TOKEN) known.add(token, entry);
+      known.add(token, entry);
     }
     const w = entry.word;
     words.push(w);

@@ -7,7 +7,8 @@
  * in place, reads one table slot and compares against the key's units in one flat pool.
  *
  * When `capacity` keys are held the cache is emptied and starts over (as the tagger's own word
- * cache does): memory stays bounded on a long-lived worker.
+ * cache does), and keys longer than `maxKeyLength` are neither held nor hashed: memory stays
+ * bounded on a long-lived worker, and a megabyte-long token costs no lookup.
  */
 export class RangeCache<V> {
   /** [hash, id] per slot; id -1 = empty. */
@@ -19,7 +20,10 @@ export class RangeCache<V> {
   private readonly keys: string[] = [];
   private readonly values: V[] = [];
 
-  constructor(private readonly capacity: number) {
+  constructor(
+    private readonly capacity: number,
+    readonly maxKeyLength: number,
+  ) {
     // At most half full: probes stay short.
     let bits = 1;
     while (1 << bits < 2 * capacity) bits++;
@@ -31,6 +35,7 @@ export class RangeCache<V> {
   /** The id of the key equal to text[start, end), or -1 when it is not held. */
   find(text: string, start: number, end: number): number {
     const length = end - start;
+    if (length > this.maxKeyLength) return -1;
     const hash = hashRange(text, start, end);
     const slots = this.slots;
     const last = slots.length - 2;
@@ -50,8 +55,9 @@ export class RangeCache<V> {
     return this.values[id]!;
   }
 
-  /** Holds `value` under `key`, which `find` has just reported missing. */
+  /** Holds `value` under `key`, which `find` has just reported missing (a key over `maxKeyLength` is not held). */
   add(key: string, value: V): void {
+    if (key.length > this.maxKeyLength) return;
     if (this.keys.length >= this.capacity) this.clear();
     const hash = hashRange(key, 0, key.length);
     const slots = this.slots;
