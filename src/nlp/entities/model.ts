@@ -132,12 +132,8 @@ export class NerModel {
   private readonly decoder: Decoder;
   /** Emission scores reused between sentences up to SCRATCH_TOKENS tokens (longer ones get their own). */
   private scratch = new Float64Array(0);
-  /** First-pass scores of a whole text, reused between texts up to DOCUMENT_SCRATCH_TOKENS tokens. */
-  private documentScratch = new Float64Array(0);
-  /** A text's document keys end to end, sentence starts, and the document features' buffers: reused between texts. */
-  private readonly documentKeys: string[] = [];
-  private documentStarts = new Uint32Array(0);
-  private readonly documentBuffers = new DocumentScratch();
+  /** The two-pass buffers of a whole text, reused between texts up to DOCUMENT_SCRATCH_TOKENS tokens. */
+  private readonly documentWorkspace = new DocumentWorkspace();
   readonly features: FeatureOptions;
   private readonly extractor: FeatureExtractor;
   /** True when the tagger reads the lexicon and gazetteer that mentions read (the full model). */
@@ -258,10 +254,13 @@ export class NerModel {
     // A lone sentence with no stem twice has no document features: one pass gives the same labels.
     if (sentences.length === 1 && !repeatsKey(sentences[0]!)) return [this.decodeWords(sentences[0]!)];
     const L = LABEL_COUNT;
-    // One buffer for the whole text's first-pass scores (a view per sentence).
     let total = 0;
     for (const s of sentences) total += s.length;
-    const buffer = this.documentBuffer(total);
+    // A text over DOCUMENT_SCRATCH_TOKENS gets buffers of its own, dropped with it, so one huge
+    // text does not leave megabytes pinned to the model for the worker's lifetime.
+    const space = total > DOCUMENT_SCRATCH_TOKENS ? new DocumentWorkspace() : this.documentWorkspace;
+    // One buffer for the whole text's first-pass scores (a view per sentence).
+    const buffer = space.scoresFor(total);
     let at = 0;
     const emissions = sentences.map((s) => {
       const e = buffer.subarray(at * L, (at + s.length) * L);
@@ -270,23 +269,15 @@ export class NerModel {
       return e;
     });
     const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
-    // The text's keys end to end, in buffers reused from text to text.
-    // A text over DOCUMENT_SCRATCH_TOKENS gets buffers of its own, dropped with it, so one huge
-    // text does not leave megabytes pinned to the model for the worker's lifetime.
-    const huge = total > DOCUMENT_SCRATCH_TOKENS;
-    const keys = huge ? [] : this.documentKeys;
+    // The text's keys end to end, and where each sentence starts among them.
+    const keys = space.keys;
     keys.length = 0;
-    let starts: Uint32Array;
-    if (huge) starts = new Uint32Array(sentences.length + 1);
-    else {
-      if (this.documentStarts.length < sentences.length + 1) this.documentStarts = new Uint32Array(Math.max(sentences.length + 1, 256));
-      starts = this.documentStarts.subarray(0, sentences.length + 1);
-    }
+    const starts = space.startsFor(sentences.length);
     for (let k = 0; k < sentences.length; k++) {
       for (const w of sentences[k]!) keys.push(w.docKey);
       starts[k + 1] = keys.length;
     }
-    const doc = huge ? new DocumentScratch() : this.documentBuffers;
+    const doc = space.features;
     documentFeaturesInto(keys, starts, first, window, doc);
     keys.length = 0;
     return sentences.map((s, k) => {
@@ -298,21 +289,35 @@ export class NerModel {
     });
   }
 
-  /**
-   * A buffer for `tokens` × LABEL_COUNT scores. Its old contents need no clearing: `scores`
-   * overwrites every entry of each sentence before adding to it.
-   */
-  private documentBuffer(tokens: number): Float64Array {
-    if (tokens > DOCUMENT_SCRATCH_TOKENS) return new Float64Array(tokens * LABEL_COUNT);
-    if (this.documentScratch.length < tokens * LABEL_COUNT) this.documentScratch = new Float64Array(Math.max(tokens, 1024) * LABEL_COUNT);
-    return this.documentScratch;
-  }
-
   /** IOB2 tags for consecutive sentences of raw tokens (see decodeDocument). */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
     if (this.isFallback) return sentences.map((s) => this.tag(s));
     const labels = this.decodeDocument(sentences.map((s) => s.map((t) => this.extractor.word(t))));
     return labels.map((l) => Array.from(l, (x) => LABELS[x]!));
+  }
+}
+
+/** The buffers of one text's two tagging passes (see NerModel.decodeDocument), grown as needed. */
+class DocumentWorkspace {
+  private scores = new Float64Array(0);
+  private starts = new Uint32Array(0);
+  /** The text's document keys end to end (emptied after each text). */
+  readonly keys: string[] = [];
+  readonly features = new DocumentScratch();
+
+  /**
+   * Room for `tokens` × LABEL_COUNT first-pass scores. Old contents need no clearing: `scores`
+   * overwrites every entry of each sentence before adding to it.
+   */
+  scoresFor(tokens: number): Float64Array {
+    if (this.scores.length < tokens * LABEL_COUNT) this.scores = new Float64Array(Math.max(tokens, 1024) * LABEL_COUNT);
+    return this.scores;
+  }
+
+  /** Sentence starts into `keys` for `sentences` sentences (entry 0 is 0, then each sentence's end). */
+  startsFor(sentences: number): Uint32Array {
+    if (this.starts.length < sentences + 1) this.starts = new Uint32Array(Math.max(sentences + 1, 256));
+    return this.starts.subarray(0, sentences + 1);
   }
 }
 
