@@ -1,7 +1,8 @@
 /**
  * `npm run eval:ner [-- --model FILE]`: entity-level exact-match P/R/F1 (conlleval rules) on
- * ANERcorp dev and AQMAR dev (AQMAR's PER/MIS read as PERS/MISC) for three systems run the
- * same way: the shipped model, baseline 1 (lookup of the training set's entity strings,
+ * ANERcorp dev and AQMAR dev (AQMAR's PER/MIS read as PERS/MISC) for four systems run the
+ * same way: the shipped model, the same model with the extension's mention rules on top
+ * (scripts/ner/mention-tags.ts), baseline 1 (lookup of the training set's entity strings,
  * longest match) and baseline 2 (the same tagger trained without the unlabeled-data lexicon
  * and the gazetteer, as `npm run train:ner -- --baseline` does; trained here each run unless
  * `--baseline-model FILE` names one).
@@ -12,6 +13,7 @@ import { parseNerModel, type NerModel } from '../src/nlp/entities/index';
 import { CORPUS_FILES, readConll, requireFile, type Sentence } from './ner/corpora';
 import { addSentence, micro, newScores, prf, type Scores } from './ner/conlleval';
 import { DictionaryTagger } from './ner/dictionary-baseline';
+import { mentionTags } from './ner/mention-tags';
 import { BASELINE_MODEL_PATH, DEFAULT_MODEL_PATH, DEFAULT_TRAIN_OPTIONS, train, trainingSentences } from './train-ner';
 
 interface System {
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
   const dictionary = new DictionaryTagger(trainingSentences().flatMap((c) => c.sentences));
   const systems: System[] = [
     { name: `model (${modelPath.split('/').slice(-2).join('/')})`, tag: (s) => model.tagDocument(s) },
+    { name: 'model + mention rules (what the extension highlights)', tag: (s) => mentionTags(model, s) },
     { name: 'baseline 1: training-set lookup', tag: (s) => s.map((t) => dictionary.tag(t)) },
     { name: 'baseline 2: model without lexicon + gazetteer', tag: (s) => baseline.tagDocument(s) },
   ];

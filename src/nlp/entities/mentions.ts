@@ -187,8 +187,14 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   }
   model.decodeDocument(sentences).forEach((labels, k) => tagged.set(labels, starts[k]!));
   watch?.lap('ner: tagger');
+  // Words of a name the tagger calls MISC (a cup, an event, a treaty: `كأس أمم أوروبا`) are not
+  // mentions, and the place and person rules below leave them alone too.
+  const inMisc = new Uint8Array(tokens.length);
   for (const span of spansFromLabelIndices(tagged)) {
-    if (span.type === 'MISC') continue;
+    if (span.type === 'MISC') {
+      inMisc.fill(1, span.start, span.end);
+      continue;
+    }
     const type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
     spans.push({ first: span.start, last: span.end - 1, type });
   }
@@ -202,7 +208,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   spans.forEach(claim);
   const covered = (i: number): RawSpan | undefined => owner[i];
   const free = (first: number, last: number): boolean => {
-    for (let k = first; k <= last; k++) if (owner[k]) return false;
+    for (let k = first; k <= last; k++) if (owner[k] || inMisc[k]) return false;
     return true;
   };
   const add = (sp: RawSpan): void => {
@@ -279,7 +285,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     i += m.length;
   }
 
-  propagateSurnames(model, tokens, spans);
+  propagateSurnames(model, tokens, spans, inMisc);
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
   const furniture = furnitureRanges(text);
@@ -387,7 +393,7 @@ function isDescription(model: NerModel, tokens: readonly TextToken[], first: num
  * A last name that is also a common word in the unlabeled text is propagated only when that
  * text marks it as a name.
  */
-function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans: RawSpan[]): void {
+function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans: RawSpan[], inMisc: Uint8Array): void {
   const surnames = new Set<string>();
   for (const sp of spans) {
     if (sp.type !== 'PERSON') continue;
@@ -395,7 +401,7 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
     if (nameLike(model, last) || sp.first < sp.last) surnames.add(last.norm);
   }
   if (surnames.size === 0) return;
-  const taken = new Uint8Array(tokens.length);
+  const taken = Uint8Array.from(inMisc);
   for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) taken[k] = 1;
   // Every clitic reading of a word ends with the word's last two letters (the rest is at least
   // two letters long): words ending otherwise cannot carry a surname, and need no readings.
@@ -409,9 +415,10 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
       : t.norm.length >= 2 && endings.has(lastTwoUnits(t.norm))
         ? cliticCandidates(t.norm).find((c) => surnames.has(c.core))?.core
         : undefined;
-    if (!reading) return;
-    const entry = unpackLexiconEntry(model.lexicon.packed(reading));
-    if (entry.freqClass >= COMMON_WORD_CLASS && (entry.flags & LEXICON_FLAG.person) === 0) return;
+    if (!reading || isStopWord(t.norm, t.text)) return;
+    // A common word is a surname only where the tagger says so: علي, الله, الأول and حسن are also
+    // على, the word God, "the first" and "good", and each would light up all over the article.
+    if (unpackLexiconEntry(model.lexicon.packed(reading)).freqClass >= COMMON_WORD_CLASS) return;
     if (reading !== t.norm) t.split = cliticCandidates(t.norm).find((c) => c.core === reading)!;
     spans.push({ first: i, last: i, type: 'PERSON' });
   });
