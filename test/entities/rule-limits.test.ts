@@ -1,7 +1,8 @@
 /**
  * Where the mention rules must hold back from what the tagger found. Both cases lit up words all
  * over real articles: a person called علي turned every preposition على into a person (the two
- * are one word once ى/ي are folded), and a place inside a named cup became a place actor.
+ * are one word once ى/ي are folded), the preposition أمام read as the title إمام made a person of
+ * the next two words, and a place inside a named cup became a place actor.
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,16 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     const persons = findMentions(model, text).mentions.filter((m) => m.type === 'PERSON').map((m) => m.text);
     expect(persons).toContain('جو بايدن');
     expect(persons).toContain('بايدن');
+  });
+
+  it('reads أمام as the preposition, not the title إمام, and no clitic-bearing common word as a name', () => {
+    for (const text of [
+      'وأكد الوزير أن البلاد تقف أمام مستقبل ملتبس في ظل الأزمة .',
+      'وأكد المدرب أن الفريق خسر أمام منافس عنيد في الجولة الأخيرة .',
+      'وقال المسؤول عضو وأعضاء سفارة الدولة حاضرون .',
+    ]) {
+      expect(findMentions(model, text).mentions.filter((m) => m.type === 'PERSON')).toEqual([]);
+    }
   });
 
   it('leaves the words of a name the tagger calls MISC to it (no place inside دوري أبطال أوروبا)', () => {

@@ -113,7 +113,7 @@ export function textTokens(text: string, model: NerModel): LookedUp {
     } else {
       token = text.slice(start, end);
       const word = model.word(token);
-      entry = { word, rules: RULE_WORDS.get(word.bare) ?? 0 };
+      entry = { word, rules: ruleBitsOf(word, token) };
       known.add(token, entry);
     }
     const w = entry.word;
@@ -158,6 +158,16 @@ const RULE_WORDS: ReadonlyMap<string, number> = (() => {
   mark(PERSON_TITLES, RULE_PERSON_TITLE);
   return bits;
 })();
+
+/**
+ * The rule lists `word` is in. Folding hamza seats makes the preposition أمام (in front of) the
+ * title إمام (imam); written with أ it is the preposition, and a title rule reading it would make
+ * a person of whatever follows (أمام مستقبل ملتبس).
+ */
+function ruleBitsOf(word: WordInfo, written: string): number {
+  const bits = RULE_WORDS.get(word.bare) ?? 0;
+  return word.bare === 'امام' && written.includes('أمام') ? bits & ~RULE_PERSON_TITLE : bits;
+}
 
 interface RawSpan {
   first: number;
@@ -340,7 +350,10 @@ function nameLike(model: NerModel, t: TextToken | undefined): boolean {
   if (!/^\p{Script=Arabic}+$/u.test(t.norm) || PERSON_TITLES.has(t.bare) || isStopWord(t.norm, t.text)) return false;
   // The whole word, not its clitic split: a name like كاني must not be read as ك + اني.
   const entry = unpackLexiconEntry(model.lexicon.packed(t.norm));
-  return (entry.flags & LEXICON_FLAG.person) !== 0 || entry.freqClass < COMMON_WORD_CLASS;
+  if ((entry.flags & LEXICON_FLAG.person) !== 0) return true;
+  if (entry.freqClass >= COMMON_WORD_CLASS) return false;
+  // A rare whole word that is a clitic on a common word (وأعضاء, لجميع, بالتزوير) is that word.
+  return t.split.prefixLength === 0 || unpackLexiconEntry(model.lexicon.packed(t.split.core)).freqClass < COMMON_WORD_CLASS;
 }
 
 function isTitleOrDescriptor(model: NerModel, t: TextToken): boolean {
@@ -390,8 +403,8 @@ function isDescription(model: NerModel, tokens: readonly TextToken[], first: num
 /**
  * One name, one sense per article: a person's last name found once (بريت ماكغورك) is a
  * mention wherever else it stands alone (بعد مغادرة ماكغورك), clitics allowed (لماكغورك).
- * A last name that is also a common word in the unlabeled text is propagated only when that
- * text marks it as a name.
+ * A last name that is also a common word in the unlabeled text (علي, حسن, الله) is not spread:
+ * most of its other occurrences are the word, and the tagger still finds those that are the name.
  */
 function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans: RawSpan[], inMisc: Uint8Array): void {
   const surnames = new Set<string>();
