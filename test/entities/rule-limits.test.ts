@@ -2,7 +2,8 @@
  * Where the mention rules must hold back from what the tagger found. Both cases lit up words all
  * over real articles: a person called علي turned every preposition على into a person (the two
  * are one word once ى/ي are folded), the preposition أمام read as the title إمام made a person of
- * the next two words, and a place inside a named cup became a place actor.
+ * the next two words, a place inside a named cup became a place actor, every sum in riyals was Real
+ * Madrid, and سموه (his highness) was a person's name.
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +36,20 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     ]) {
       expect(findMentions(model, text).mentions.filter((m) => m.type === 'PERSON')).toEqual([]);
     }
+  });
+
+  it('takes a currency after a number for money, not for Real Madrid', () => {
+    const text = 'وقدرت التكلفة بنحو 250 ألف ريال سعودي ، فيما بلغت الديون مليون ريال . وفاز ريال مدريد على برشلونة .';
+    expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['ORG ريال مدريد', 'ORG برشلونة']);
+  });
+
+  it('drops an honorific that stands alone (سموه), which names nobody', () => {
+    expect(findMentions(model, 'وأشار سموه إلى أن هذا العمل الإرهابي الجبان لن يمر .').mentions).toEqual([]);
+  });
+
+  it('makes a place of a name governed by a place head (جبال هرمز)', () => {
+    const text = 'وقصفت الطائرات مواقع الحوثيين في جبال هرمز والحمة في مديرية ذي ناعم .';
+    expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toContain('LOC هرمز');
   });
 
   it('leaves the words of a name the tagger calls MISC to it (no place inside دوري أبطال أوروبا)', () => {

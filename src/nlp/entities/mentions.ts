@@ -19,7 +19,7 @@ import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
 import { RangeCache } from '../text/rangecache';
-import { GROUP_HEADS, PERSON_TITLES } from './triggers';
+import { GROUP_HEADS, PERSON_TITLES, PLACE_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 import { rangeIndexAt } from '../text/spans';
@@ -169,6 +169,31 @@ function ruleBitsOf(word: WordInfo, written: string): number {
   return word.bare === 'امام' && written.includes('أمام') ? bits & ~RULE_PERSON_TITLE : bits;
 }
 
+function isPlaceHeadInConstruct(t: TextToken): boolean {
+  return PLACE_HEADS.has(t.bare) && !t.split.core.startsWith('ال') && !t.split.fusedArticle;
+}
+
+/** Honorifics before a title or name (جلالة الملك, صاحب السمو, سموه), never names themselves. */
+const HONORIFICS = new Set(['جلاله', 'سمو', 'سموه', 'صاحب', 'فخامه', 'معالي', 'سعاده', 'سماحه', 'حضره', 'قداسه', 'نيافه']);
+
+function isTitleWord(t: TextToken): boolean {
+  return PERSON_TITLES.has(t.bare) || HONORIFICS.has(t.bare);
+}
+
+const CURRENCIES = new Set([
+  'ريال', 'ريالات', 'دينار', 'دنانير', 'درهم', 'دراهم', 'جنيه', 'جنيهات', 'دولار', 'دولارات', 'يورو', 'ليره', 'ليرات',
+  'روبيه', 'فرنك', 'روبل', 'يوان', 'ين',
+]);
+const NUMBER_WORDS = new Set(['الف', 'الاف', 'مليون', 'ملايين', 'مليار', 'مليارات', 'ترليون', 'تريليون', 'مليونا', 'مليارا', 'الفا']);
+
+/** A currency word right after a number or a number word: an amount, not a name. */
+function isCurrencyAfterNumber(tokens: readonly TextToken[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (!before || !CURRENCIES.has(tokens[i]!.bare)) return false;
+  const c = before.norm.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(before.norm);
+}
+
 interface RawSpan {
   first: number;
   last: number;
@@ -205,7 +230,13 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
       inMisc.fill(1, span.start, span.end);
       continue;
     }
-    const type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
+    let type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
+    // A name governed by a place head is the place's (منطقة حائل, مدينة الملك عبدالله), whatever it
+    // looks like. Not after a head with the article: محافظ العاصمة خالد أبو زيد is a person.
+    const before = tokens[span.start - 1];
+    if (type === 'PERSON' && before && before.sentence === tokens[span.start]!.sentence && isPlaceHeadInConstruct(before)) type = 'LOC';
+    // A sum of money (مليون ريال, 250 ألف ريال سعودي) is not Real Madrid.
+    if (isCurrencyAfterNumber(tokens, span.start)) continue;
     spans.push({ first: span.start, last: span.end - 1, type });
   }
 
@@ -304,7 +335,9 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   for (const sp of spans.sort((a, b) => a.first - b.first)) {
     let first = sp.first;
     if (sp.type === 'PERSON') {
-      while (first < sp.last && PERSON_TITLES.has(tokens[first]!.bare)) first++;
+      while (first < sp.last && isTitleWord(tokens[first]!)) first++;
+      // A title or honorific alone (جلالة, سموه) stands for a person but names nobody.
+      if (first === sp.last && isTitleWord(tokens[first]!)) continue;
       if (isDescription(model, tokens, first, sp.last)) continue;
     }
     const head = tokens[first]!;
