@@ -23,6 +23,7 @@
  *   --holdout-tail F   research only: leave out the last fraction F of each corpus's sentences
  *                      (0 = none, the default), as if the corpora ended there; the neural-tagger
  *                      experiment (scripts/ner/neural/) scores on that tail
+ *   --holdout-head     with --holdout-tail: leave out the FIRST fraction F instead (a second split)
  *
  * Self-labels come from taggers trained on the labelled corpora, so the training sentences
  * must not see labels their own gold taught: the corpora are cut into two halves (alternating
@@ -89,6 +90,8 @@ export interface TrainOptions {
   dictFolds: number;
   /** Fraction of each corpus's last sentences left out of everything (0: none). */
   holdoutTail: number;
+  /** Hold out the first fraction instead of the last. */
+  holdoutHead: boolean;
 }
 
 const log = (msg: string): void => {
@@ -121,6 +124,7 @@ function parseOptions(argv: string[]): TrainOptions {
     else if (arg === '--self-words') options.selfWords = Number.parseInt(value(), 10);
     else if (arg === '--dict-folds') options.dictFolds = Number.parseInt(value(), 10);
     else if (arg === '--holdout-tail') options.holdoutTail = Number.parseFloat(value());
+    else if (arg === '--holdout-head') options.holdoutHead = true;
     else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.epochs >= 1 && options.epochs <= 100)) throw new Error('--epochs must be 1–100');
@@ -152,11 +156,17 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   selfWords: 3_000_000,
   dictFolds: 0,
   holdoutTail: 0,
+  holdoutHead: false,
 };
 
-/** Sentences of a corpus of n sentences that stay when its last fraction `tail` is held out. */
-export function holdoutKeep(n: number, tail: number): number {
-  return n - Math.floor(n * tail);
+/**
+ * A corpus's sentences without its held-out block (the last fraction `tail`, or the first with
+ * `head`), and that block.
+ */
+export function splitHoldout<T>(sentences: readonly T[], tail: number, head = false): { train: T[]; held: T[] } {
+  const cut = Math.floor(sentences.length * tail);
+  if (head) return { train: sentences.slice(cut), held: sentences.slice(0, cut) };
+  return { train: sentences.slice(0, sentences.length - cut), held: sentences.slice(sentences.length - cut) };
 }
 
 /** A form needs this many tagged occurrences (per tagger) for a self-label. */
@@ -428,7 +438,7 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
   // The held-out tail is cut before anything else, so halves, folds and document windows
   // are laid out exactly as if the corpora ended there.
   const corpora = trainingSentences(options.corpora).map((c) =>
-    options.holdoutTail > 0 ? { name: c.name, sentences: c.sentences.slice(0, holdoutKeep(c.sentences.length, options.holdoutTail)) } : c);
+    options.holdoutTail > 0 ? { name: c.name, sentences: splitHoldout(c.sentences, options.holdoutTail, options.holdoutHead).train } : c);
   for (const c of corpora) log(`${c.name}: ${c.sentences.length} sentences, ${c.sentences.reduce((n, s) => n + s.tokens.length, 0)} tokens`);
   const gazetteerEntries = options.baseline ? [] : buildGazetteer();
   let lexiconArrays: LexiconArrays = options.baseline ? { keys: new Uint32Array(0), values: new Uint32Array(0) } : await buildLexicon();
@@ -496,7 +506,7 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
         ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
         ...(options.docWindow > 0 ? { docWindow: options.docWindow, docFolds: options.docFolds, docDropout: options.docDropout } : {}),
         ...(dictionary ? { dictionaryFolds: options.dictFolds } : {}),
-        ...(options.holdoutTail > 0 ? { holdoutTail: options.holdoutTail } : {}),
+        ...(options.holdoutTail > 0 ? { holdoutTail: options.holdoutTail, ...(options.holdoutHead ? { holdoutHead: true } : {}) } : {}),
       },
     },
     ...q,

@@ -4,7 +4,7 @@
  * the dev sets vs all of train). Research only: explains held-out vs dev gaps.
  */
 import { CORPUS_FILES, readConll, type Sentence } from '../corpora';
-import { holdoutKeep, trainingSentences } from '../../train-ner';
+import { splitHoldout, trainingSentences } from '../../train-ner';
 import { spansFromLabels } from '../../../src/nlp/entities/labels';
 
 const entityStrings = (ss: readonly Sentence[]): string[] =>
@@ -28,9 +28,9 @@ const corpora = trainingSentences();
 const ninety: Sentence[] = [];
 const tails: { name: string; sentences: Sentence[] }[] = [];
 for (const c of corpora) {
-  const keep = holdoutKeep(c.sentences.length, 0.1);
-  ninety.push(...c.sentences.slice(0, keep));
-  tails.push({ name: `${c.name}, held-out tail`, sentences: c.sentences.slice(keep) });
+  const split = splitHoldout(c.sentences, 0.1);
+  ninety.push(...split.train);
+  tails.push({ name: `${c.name}, held-out tail`, sentences: split.held });
 }
 for (const t of tails) report(t.name, t.sentences, ninety);
 const all = corpora.flatMap((c) => c.sentences);

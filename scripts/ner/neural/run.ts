@@ -23,7 +23,9 @@
  *
  * Options: --seed N (default 1), --epochs N (default 8), --hidden N (default 128),
  * --perceptron FILE, --dev, --alpha A, --save FILE (weights as float32, for the size figure),
- * --load FILE (weights saved by --save from the same data and settings: no training).
+ * --load FILE (weights saved by --save from the same data and settings: no training),
+ * --head (hold out the FIRST 10 % instead, with a perceptron from `train:ner -- --holdout-tail 0.1
+ * --holdout-head`: a second split, to see whether the tail's result is a property of the tail).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,7 +33,7 @@ import { parseNerModel, type NerModel } from '../../../src/nlp/entities/model';
 import { LABEL_COUNT, LABELS, labelIndex } from '../../../src/nlp/entities/labels';
 import { addSentence, micro, newScores, prf, type Scores } from '../conlleval';
 import { CORPUS_FILES, readConll, type Sentence } from '../corpora';
-import { DEFAULT_MODEL_PATH, holdoutKeep, trainingSentences } from '../../train-ner';
+import { DEFAULT_MODEL_PATH, splitHoldout, trainingSentences } from '../../train-ner';
 import { Encoder, Vocabulary, CLUSTERS, SHAPES } from './inputs';
 import { DENSE, EMBEDDINGS, parameterCount, zeroParams, type NetShape, type Params } from './mlp';
 import { DEFAULT_SETTINGS, NeuralTagger, trainNet, type Example } from './train';
@@ -53,10 +55,12 @@ interface Options {
   alpha: number | undefined;
   save: string | undefined;
   load: string | undefined;
+  /** Hold out the first 10 % of each corpus instead of the last (pair with a perceptron trained with --holdout-head). */
+  head: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { seed: 1, epochs: DEFAULT_SETTINGS.epochs, hidden: 128, perceptron: '/tmp/ner4/p90.bin', dev: false, alpha: undefined, save: undefined, load: undefined };
+  const o: Options = { seed: 1, epochs: DEFAULT_SETTINGS.epochs, hidden: 128, perceptron: '/tmp/ner4/p90.bin', dev: false, alpha: undefined, save: undefined, load: undefined, head: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = (): string => {
@@ -72,6 +76,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (a === '--alpha') o.alpha = Number.parseFloat(v());
     else if (a === '--save') o.save = resolve(v());
     else if (a === '--load') o.load = resolve(v());
+    else if (a === '--head') o.head = true;
     else throw new Error(`unknown option ${a}`);
   }
   if (o.dev && o.alpha === undefined) throw new Error('--dev needs --alpha (chosen on the held-out tail)');
@@ -149,15 +154,15 @@ async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const perceptronPath = o.dev ? DEFAULT_MODEL_PATH : o.perceptron;
   const model: NerModel = parseNerModel(readFileSync(perceptronPath));
-  log(`perceptron ${perceptronPath}; mode ${o.dev ? 'DEV LOOK' : 'held-out tail'}; seed ${o.seed}, ${o.epochs} epochs, hidden ${o.hidden}`);
+  log(`perceptron ${perceptronPath}; mode ${o.dev ? 'DEV LOOK' : o.head ? 'held-out head' : 'held-out tail'}; seed ${o.seed}, ${o.epochs} epochs, hidden ${o.hidden}`);
 
   const corpora = trainingSentences();
   const train: Sentence[] = [];
   const sets: EvalSet[] = [];
   for (const c of corpora) {
-    const keep = o.dev ? c.sentences.length : holdoutKeep(c.sentences.length, HOLDOUT);
-    train.push(...c.sentences.slice(0, keep));
-    if (!o.dev) sets.push({ name: c.name, sentences: c.sentences.slice(keep) });
+    const split = splitHoldout(c.sentences, o.dev ? 0 : HOLDOUT, o.head);
+    train.push(...split.train);
+    if (!o.dev) sets.push({ name: c.name, sentences: split.held });
   }
   if (o.dev) {
     sets.push({ name: 'ANERcorp dev', sentences: readConll(CORPUS_FILES.anercorpDev) });
