@@ -20,6 +20,10 @@
  *   --self-words N     unlabeled words the self-labelling taggers read (default 3,000,000)
  *   --dict-folds K     entity-dictionary features (src/nlp/entities/dictionary.ts), jackknifed over
  *                      K contiguous folds for the training sentences (0 = none, the default)
+ *   --holdout-tail F   research only: leave out the last fraction F of each corpus's sentences
+ *                      (0 = none, the default), as if the corpora ended there; the neural-tagger
+ *                      experiment (scripts/ner/neural/) scores on that tail
+ *   --holdout-head     with --holdout-tail: leave out the FIRST fraction F instead (a second split)
  *
  * Self-labels come from taggers trained on the labelled corpora, so the training sentences
  * must not see labels their own gold taught: the corpora are cut into two halves (alternating
@@ -84,6 +88,10 @@ export interface TrainOptions {
   selfWords: number;
   /** Folds of the jackknifed entity dictionary (0: no dictionary features). */
   dictFolds: number;
+  /** Fraction of each corpus's last sentences left out of everything (0: none). */
+  holdoutTail: number;
+  /** Hold out the first fraction instead of the last. */
+  holdoutHead: boolean;
 }
 
 const log = (msg: string): void => {
@@ -115,6 +123,8 @@ function parseOptions(argv: string[]): TrainOptions {
     else if (arg === '--no-self-labels') options.selfLabels = false;
     else if (arg === '--self-words') options.selfWords = Number.parseInt(value(), 10);
     else if (arg === '--dict-folds') options.dictFolds = Number.parseInt(value(), 10);
+    else if (arg === '--holdout-tail') options.holdoutTail = Number.parseFloat(value());
+    else if (arg === '--holdout-head') options.holdoutHead = true;
     else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.epochs >= 1 && options.epochs <= 100)) throw new Error('--epochs must be 1–100');
@@ -123,6 +133,7 @@ function parseOptions(argv: string[]): TrainOptions {
   if (!(Number.isInteger(options.seeds) && options.seeds >= 1 && options.seeds <= 20)) throw new Error('--seeds must be 1–20');
   if (!(options.docWindow >= 0 && options.docFolds >= 2)) throw new Error('--doc-window must be ≥ 0 and --doc-folds ≥ 2');
   if (!(options.dictFolds === 0 || options.dictFolds >= 2)) throw new Error('--dict-folds must be 0 or ≥ 2');
+  if (!(options.holdoutTail >= 0 && options.holdoutTail < 1)) throw new Error('--holdout-tail must be in [0, 1)');
   if (!options.out) options.out = options.baseline ? BASELINE_MODEL_PATH : DEFAULT_MODEL_PATH;
   return options;
 }
@@ -144,7 +155,19 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   selfLabels: true,
   selfWords: 3_000_000,
   dictFolds: 0,
+  holdoutTail: 0,
+  holdoutHead: false,
 };
+
+/**
+ * A corpus's sentences without its held-out block (the last fraction `tail`, or the first with
+ * `head`), and that block.
+ */
+export function splitHoldout<T>(sentences: readonly T[], tail: number, head = false): { train: T[]; held: T[] } {
+  const cut = Math.floor(sentences.length * tail);
+  if (head) return { train: sentences.slice(cut), held: sentences.slice(0, cut) };
+  return { train: sentences.slice(0, sentences.length - cut), held: sentences.slice(sentences.length - cut) };
+}
 
 /** A form needs this many tagged occurrences (per tagger) for a self-label. */
 const SELF_MIN_COUNT = 3;
@@ -412,7 +435,10 @@ async function selfLabelledLexicons(options: TrainOptions, base: LexiconArrays):
 
 export async function train(options: TrainOptions, only?: (sentence: number) => boolean): Promise<Uint8Array> {
   const t0 = Date.now();
-  const corpora = trainingSentences(options.corpora);
+  // The held-out tail is cut before anything else, so halves, folds and document windows
+  // are laid out exactly as if the corpora ended there.
+  const corpora = trainingSentences(options.corpora).map((c) =>
+    options.holdoutTail > 0 ? { name: c.name, sentences: splitHoldout(c.sentences, options.holdoutTail, options.holdoutHead).train } : c);
   for (const c of corpora) log(`${c.name}: ${c.sentences.length} sentences, ${c.sentences.reduce((n, s) => n + s.tokens.length, 0)} tokens`);
   const gazetteerEntries = options.baseline ? [] : buildGazetteer();
   let lexiconArrays: LexiconArrays = options.baseline ? { keys: new Uint32Array(0), values: new Uint32Array(0) } : await buildLexicon();
@@ -480,6 +506,7 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
         ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
         ...(options.docWindow > 0 ? { docWindow: options.docWindow, docFolds: options.docFolds, docDropout: options.docDropout } : {}),
         ...(dictionary ? { dictionaryFolds: options.dictFolds } : {}),
+        ...(options.holdoutTail > 0 ? { holdoutTail: options.holdoutTail, ...(options.holdoutHead ? { holdoutHead: true } : {}) } : {}),
       },
     },
     ...q,

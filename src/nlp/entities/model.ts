@@ -249,10 +249,19 @@ export class NerModel {
    * pass's scores are kept, so the second costs only those additions and a Viterbi pass.
    */
   decodeDocument(sentences: readonly (readonly WordInfo[])[]): Uint8Array[] {
+    return this.decodeDocumentAdding(sentences);
+  }
+
+  /**
+   * Research only (scripts/ner/neural/): decodeDocument with `extra(k, scores)` adding to the
+   * label scores of sentence k before its first-pass decode (so also before the second), e.g. a
+   * neural scorer's log-probabilities. Without `extra` this is decodeDocument exactly.
+   */
+  decodeDocumentAdding(sentences: readonly (readonly WordInfo[])[], extra?: (sentence: number, scores: Float64Array) => void): Uint8Array[] {
     const window = this.header.docWindow ?? 0;
-    if (window <= 0 || this.isFallback) return sentences.map((s) => this.decodeWords(s));
+    if (this.isFallback || (!extra && window <= 0)) return sentences.map((s) => this.decodeWords(s));
     // A lone sentence with no stem twice has no document features: one pass gives the same labels.
-    if (sentences.length === 1 && !repeatsKey(sentences[0]!)) return [this.decodeWords(sentences[0]!)];
+    if (!extra && sentences.length === 1 && !repeatsKey(sentences[0]!)) return [this.decodeWords(sentences[0]!)];
     const L = LABEL_COUNT;
     let total = 0;
     for (const s of sentences) total += s.length;
@@ -268,7 +277,9 @@ export class NerModel {
       if (s.length) this.emissions(s, e);
       return e;
     });
+    if (extra) emissions.forEach((e, k) => extra(k, e));
     const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
+    if (window <= 0) return first;
     // The text's keys end to end, and where each sentence starts among them.
     const keys = space.keys;
     keys.length = 0;
