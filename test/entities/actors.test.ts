@@ -76,3 +76,18 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('recogniseActors on a text written 
     expect(byName(found, 'طهران').standsFor).toBe(iran.id);
   });
 });
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('grouping names with a lineage (بن)', () => {
+  const text =
+    'استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد الوفد في الرياض ، ونقل إليه ' +
+    'تحيات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود . وأكد الأمير محمد بن سلمان أهمية العلاقات .';
+  const actors = recogniseActors(loadNerModelFromDisk(), text);
+
+  it('keeps the father named inside the son’s name apart, and joins the son’s short form to him', () => {
+    const son = byName(actors, 'محمد بن سلمان بن عبدالعزيز آل سعود');
+    const father = byName(actors, 'سلمان بن عبدالعزيز آل سعود');
+    expect(son.id).not.toBe(father.id);
+    expect(son.aliases).toContain('محمد بن سلمان');
+    expect(father.mentions).toHaveLength(1);
+  });
+});

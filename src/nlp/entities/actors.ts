@@ -110,25 +110,38 @@ function placeOrOrgKey(model: NerModel, m: Mention): { key: string; country?: st
   return { key: `${m.type === 'LOC' ? 'L' : 'O'}:${bare}` };
 }
 
-/** Persons: fuller names first; a shorter mention joins the fuller name that contains all its words. */
+/**
+ * Persons: fuller names first; a shorter mention joins the fuller name that contains all its
+ * words, unless it starts where the fuller name names a parent: in محمد بن سلمان بن عبدالعزيز,
+ * سلمان بن عبدالعزيز is the father and عبدالعزيز the grandfather, not short forms of the son.
+ */
 function groupPersons(mentions: Mention[], groups: Group[], tokens: readonly TextToken[], text: string): void {
-  const personGroups: { words: Set<string>; group: Group }[] = [];
+  const personGroups: { words: Set<string>; order: string[]; group: Group }[] = [];
   const wordsOf = (m: Mention): string[] => m.normTokens.map((t) => withoutArticle(t));
   const byLength = [...mentions].sort((a, b) => b.normTokens.length - a.normTokens.length || a.start - b.start);
   for (const m of byLength) {
     const words = wordsOf(m);
-    const home = personGroups.find((p) => words.every((w) => p.words.has(w)));
+    const home = personGroups.find((p) => words.every((w) => p.words.has(w)) && !namesAParent(words, p.order));
     if (home) {
       home.group.mentions.push(m);
     } else {
       const group: Group = { type: 'PERSON', mentions: [m], roles: [] };
-      personGroups.push({ words: new Set(words), group });
+      personGroups.push({ words: new Set(words), order: words, group });
       groups.push(group);
     }
   }
   for (const { group } of personGroups) {
     for (const m of group.mentions) group.roles.push(...rolesAround(m, tokens, text, mentions));
   }
+}
+
+/** Words that link a name to a parent's (normalised: بن, ابن, بنت). */
+const LINEAGE = new Set(['بن', 'ابن', 'بنت']);
+
+/** Whether `words` begins at a parent's name inside the fuller name `full` (the word before it is بن/بنت). */
+function namesAParent(words: readonly string[], full: readonly string[]): boolean {
+  const at = full.indexOf(words[0]!);
+  return at > 0 && LINEAGE.has(full[at - 1]!);
 }
 
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
