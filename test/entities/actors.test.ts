@@ -91,3 +91,21 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('grouping names with a lineage (ب�
     expect(father.mentions).toHaveLength(1);
   });
 });
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('role phrases stop where the role ends', () => {
+  const model = loadNerModelFromDisk();
+  const rolesOf = (text: string, name: string): string[] => {
+    const actor = byName(recogniseActors(model, text), name);
+    return actor.roles ?? (actor.role ? [actor.role] : []);
+  };
+
+  it('does not run a title phrase back across another person’s name', () => {
+    const text = 'واتصل الملك عبد الله الثاني بأخيه خادم الحرمين الشريفين الملك سلمان بن عبد العزيز آل سعود هاتفيا .';
+    for (const role of rolesOf(text, 'سلمان بن عبد العزيز آل')) expect(role).not.toContain('عبد الله');
+  });
+
+  it('ends an apposition where what the person said begins (إن …)', () => {
+    const text = 'وقالت دانيلي بيل ، مديرة بعثة الأمم المتحدة في أفغانستان إن النساء والأطفال كانوا الأكثر تضررا .';
+    expect(rolesOf(text, 'دانيلي بيل')).toEqual(['مديرة بعثة الأمم المتحدة في أفغانستان']);
+  });
+});

@@ -13,7 +13,7 @@ import { normalizeArabic, stripMarks } from '../text/normalize';
 import { rawOffsetAfterLetters, withoutArticle } from './clitics';
 import { findMentions, isComma, type Mention, type TextToken } from './mentions';
 import type { NerModel } from './model';
-import { PERSON_TITLES } from './triggers';
+import { isPersonTitle } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 
@@ -130,8 +130,11 @@ function groupPersons(mentions: Mention[], groups: Group[], tokens: readonly Tex
       groups.push(group);
     }
   }
+  // Which person mention covers each token, so a role phrase stops at another person's name.
+  const personAt = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, i) => personAt.fill(i, m.first, m.last + 1));
   for (const { group } of personGroups) {
-    for (const m of group.mentions) group.roles.push(...rolesAround(m, tokens, text, mentions));
+    for (const m of group.mentions) group.roles.push(...rolesAround(m, tokens, text, mentions, personAt));
   }
 }
 
@@ -157,7 +160,7 @@ const MAX_ROLE_TOKENS = 12;
  * - after it: an apposition `، <title …>` up to the next punctuation, split at `و` + title
  *   (`نائب وزير الخارجية الإيراني وكبير المفاوضين النوويين` gives two roles).
  */
-function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, persons: Mention[]): string[] {
+function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, persons: Mention[], personAt: Int32Array): string[] {
   const roles: string[] = [];
   const sentence = tokens[m.first]!.sentence;
   // Before.
@@ -167,14 +170,16 @@ function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, per
   for (; k >= 0 && m.first - k <= MAX_ROLE_TOKENS; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || PUNCTUATION.test(t.text) || isStopWord(t.norm, t.text)) break;
+    // Another person's name ends the phrase: in `الملك عبد الله الثاني بأخيه … الملك سلمان` only the last الملك is Salman's.
+    if (personAt[k] !== -1 && persons[personAt[k]!] !== m) break;
     if (/^[وف]/.test(t.split.prefix)) {
-      if (PERSON_TITLES.has(t.bare)) {
+      if (isPersonTitle(t.bare, t.text)) {
         leftmostTitle = k;
         if (nearestTitle < 0) nearestTitle = k;
       }
       break;
     }
-    if (PERSON_TITLES.has(t.bare)) {
+    if (isPersonTitle(t.bare, t.text)) {
       leftmostTitle = k;
       if (nearestTitle < 0) nearestTitle = k;
     }
@@ -186,13 +191,13 @@ function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, per
   // After: `، title …`.
   const comma = tokens[m.last + 1];
   const titleStart = tokens[m.last + 2];
-  if (comma && titleStart && isComma(comma.text) && titleStart.sentence === sentence && PERSON_TITLES.has(titleStart.bare)) {
+  if (comma && titleStart && isComma(comma.text) && titleStart.sentence === sentence && isPersonTitle(titleStart.bare, titleStart.text)) {
     let partStart = m.last + 2;
     let e = partStart;
     for (; e < tokens.length && e - partStart < MAX_ROLE_TOKENS; e++) {
       const t = tokens[e]!;
-      if (t.sentence !== sentence || PUNCTUATION.test(t.text)) break;
-      if (e > partStart && t.split.prefix.startsWith('و') && PERSON_TITLES.has(t.bare)) {
+      if (t.sentence !== sentence || PUNCTUATION.test(t.text) || endsApposition(t)) break;
+      if (e > partStart && t.split.prefix.startsWith('و') && isPersonTitle(t.bare, t.text)) {
         roles.push(phrase(tokens, partStart, e - 1, text));
         partStart = e;
       }
@@ -200,6 +205,16 @@ function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, per
     if (e > partStart) roles.push(phrase(tokens, partStart, e - 1, text));
   }
   return roles.filter((r) => r.length > 0);
+}
+
+/**
+ * Words that end an apposition after a name: a complementiser or a verb of saying starts what the
+ * person said or did (`… مديرة البعثة إن النساء …`). Prepositions stay (سفير السعودية في عمان).
+ */
+const APPOSITION_ENDS = new Set(['ان', 'انه', 'انها', 'قال', 'قالت', 'اكد', 'اكدت', 'حيث', 'الذي', 'التي', 'كان', 'فكان', 'لا', 'لم', 'لن', 'قد', 'ما', 'اذا', 'ثم', 'لكن']);
+
+function endsApposition(t: TextToken): boolean {
+  return APPOSITION_ENDS.has(t.norm) && isStopWord(t.norm, t.text);
 }
 
 /** Text of tokens [from, to], without a leading conjunction on the first token. */

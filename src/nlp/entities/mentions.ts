@@ -19,7 +19,7 @@ import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
 import { RangeCache } from '../text/rangecache';
-import { GROUP_HEADS, PERSON_TITLES, PLACE_HEADS } from './triggers';
+import { GROUP_HEADS, isPersonTitle, PERSON_TITLES, PLACE_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 import { rangeIndexAt } from '../text/spans';
@@ -160,13 +160,12 @@ const RULE_WORDS: ReadonlyMap<string, number> = (() => {
 })();
 
 /**
- * The rule lists `word` is in. Folding hamza seats makes the preposition أمام (in front of) the
- * title إمام (imam); written with أ it is the preposition, and a title rule reading it would make
- * a person of whatever follows (أمام مستقبل ملتبس).
+ * The rule lists `word` is in, the title list as written (isPersonTitle): a title rule reading the
+ * preposition أمام as إمام would make a person of whatever follows (أمام مستقبل ملتبس).
  */
 function ruleBitsOf(word: WordInfo, written: string): number {
   const bits = RULE_WORDS.get(word.bare) ?? 0;
-  return word.bare === 'امام' && written.includes('أمام') ? bits & ~RULE_PERSON_TITLE : bits;
+  return bits & RULE_PERSON_TITLE && !isPersonTitle(word.bare, written) ? bits & ~RULE_PERSON_TITLE : bits;
 }
 
 function isPlaceHeadInConstruct(t: TextToken): boolean {
@@ -177,7 +176,7 @@ function isPlaceHeadInConstruct(t: TextToken): boolean {
 const HONORIFICS = new Set(['جلاله', 'سمو', 'سموه', 'صاحب', 'فخامه', 'معالي', 'سعاده', 'سماحه', 'حضره', 'قداسه', 'نيافه']);
 
 function isTitleWord(t: TextToken): boolean {
-  return PERSON_TITLES.has(t.bare) || HONORIFICS.has(t.bare);
+  return isPersonTitle(t.bare, t.text) || HONORIFICS.has(t.bare);
 }
 
 const CURRENCIES = new Set([
@@ -390,7 +389,7 @@ function nameLike(model: NerModel, t: TextToken | undefined): boolean {
 }
 
 function isTitleOrDescriptor(model: NerModel, t: TextToken): boolean {
-  return PERSON_TITLES.has(t.bare) || (t.norm.startsWith('ال') && t.split.prefixLength === 0) || model.gazetteer.nisbaCountry(t.split.core) !== undefined;
+  return isPersonTitle(t.bare, t.text) || (t.norm.startsWith('ال') && t.split.prefixLength === 0) || model.gazetteer.nisbaCountry(t.split.core) !== undefined;
 }
 
 /**
@@ -412,6 +411,8 @@ function personsByTitles(model: NerModel, tokens: readonly TextToken[], rules: r
     if (!(rules[t]! & RULE_PERSON_TITLE)) continue;
     let k = t + 1;
     while (k < tokens.length && k - t <= 5 && isTitleOrDescriptor(model, tokens[k]!)) k++;
+    // A title over a place is an office, not a name: أمير منطقة حائل, محافظ مدينة جدة.
+    if (k < tokens.length && isPlaceHeadInConstruct(tokens[k]!)) continue;
     let end = k;
     while (end < tokens.length && end - k < MAX_NAME_TOKENS && nameLike(model, tokens[end]) && tokens[end]!.sentence === tokens[t]!.sentence) end++;
     if (end - k >= 2) found.push({ first: k, last: end - 1, type: 'PERSON' });

@@ -13,6 +13,14 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'مراسل', 'مفاوض', 'رجل', 'سلطان', 'ولي', 'مسوول', 'قياده', 'زعيمه', 'مرشح', 'نواب', 'سكرتير', 'مفوض',
 ]);
 
+/**
+ * A title as written in the text. Folding hamza seats makes the preposition أمام (in front of)
+ * the title إمام (imam); written with أ it is the preposition.
+ */
+export function isPersonTitle(bare: string, written: string): boolean {
+  return PERSON_TITLES.has(bare) && !(bare === 'امام' && written.includes('أمام'));
+}
+
 /** Head nouns of place names (مدينة الموصل, محافظة البصرة). */
 export const PLACE_HEADS: ReadonlySet<string> = new Set([
   'مدينه', 'بلده', 'قريه', 'محافظه', 'ولايه', 'اقليم', 'منطقه', 'عاصمه', 'جزيره', 'جزر', 'قطاع', 'مخيم',
