@@ -325,6 +325,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     i += m.length;
   }
 
+  for (const sp of spans) if (sp.type === 'PERSON') trimCommonTail(model, tokens, sp);
   propagateSurnames(model, tokens, spans, inMisc);
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
@@ -432,6 +433,23 @@ function isDescription(model: NerModel, tokens: readonly TextToken[], first: num
   if (first === last) return true;
   const flags = unpackLexiconEntry(model.lexicon.packed(tokens[first]!.split.core)).flags;
   return (flags & LEXICON_FLAG.person) === 0;
+}
+
+/**
+ * The tagger often runs a person on by one word: the verb or noun after the name (محمد المومني
+ * زيارة, أحمد يصرخ). A last word without the article that the unlabeled text knows as a common
+ * word and never as a name is cut off (الثاني, الفيصل, person-flagged words such as صالح, and any
+ * word after بن/أبو/عبد stay).
+ */
+/** Words after which any word is part of the name: بن, أبو, عبد, آل … (علي بن أبي طالب, خالد أبو حكمة). */
+const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'عبد', 'ال', 'ذو', 'ذي']);
+
+function trimCommonTail(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): void {
+  if (sp.last <= sp.first) return;
+  const last = tokens[sp.last]!;
+  if (last.norm.startsWith('ال') || last.split.core.startsWith('ال') || NAME_LINKS.has(tokens[sp.last - 1]!.norm)) return;
+  const entry = unpackLexiconEntry(model.lexicon.packed(last.norm));
+  if (entry.freqClass >= COMMON_WORD_CLASS && (entry.flags & LEXICON_FLAG.person) === 0) sp.last -= 1;
 }
 
 /**
