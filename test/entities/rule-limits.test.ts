@@ -58,6 +58,11 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(persons('واستقبل الوزير علي بن أبي طالب في مكتبه ، وحضر خالد أبو حكمة اللقاء .')).toEqual(['علي بن أبي طالب', 'خالد أبو حكمة']);
   });
 
+  it('does not end a person on آل or بن: the next word completes the name', () => {
+    const text = 'وأكد وزير الشؤون البلدية المهندس عبداللطيف بن عبدالملك آل الشيخ على وجوب الالتزام بالضوابط .';
+    expect(findMentions(model, text).mentions.map((m) => m.text)).toEqual(['عبداللطيف بن عبدالملك آل الشيخ']);
+  });
+
   it('leaves the words of a name the tagger calls MISC to it (no place inside دوري أبطال أوروبا)', () => {
     const text = 'وفاز ريال مدريد بلقب دوري أبطال أوروبا للمرة الخامسة عشرة في باريس .';
     const found = findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);

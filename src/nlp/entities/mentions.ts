@@ -325,7 +325,17 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     i += m.length;
   }
 
-  for (const sp of spans) if (sp.type === 'PERSON') trimCommonTail(model, tokens, sp);
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON') continue;
+    // A name never ends on بن/أبو/عبد/آل: the tagger stopped one word short (عبداللطيف بن عبدالملك آل الشيخ).
+    while (NAME_LINKS.has(tokens[sp.last]!.norm) && sp.last + 1 < tokens.length && !owner[sp.last + 1] && !inMisc[sp.last + 1]) {
+      const next = tokens[sp.last + 1]!;
+      if (next.sentence !== tokens[sp.last]!.sentence || !ARABIC_WORD.test(next.norm)) break;
+      sp.last += 1;
+      claim(sp);
+    }
+    trimCommonTail(model, tokens, sp);
+  }
   propagateSurnames(model, tokens, spans, inMisc);
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
