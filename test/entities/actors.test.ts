@@ -95,13 +95,16 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('grouping names with a lineage (ب�
 describe.skipIf(!existsSync(NER_MODEL_PATH))('role phrases stop where the role ends', () => {
   const model = loadNerModelFromDisk();
   const rolesOf = (text: string, name: string): string[] => {
-    const actor = byName(recogniseActors(model, text), name);
+    const actors = recogniseActors(model, text);
+    const actor = actors.find((a) => a.name.startsWith(name)) ?? byName(actors, name);
     return actor.roles ?? (actor.role ? [actor.role] : []);
   };
 
   it('does not run a title phrase back across another person’s name', () => {
     const text = 'واتصل الملك عبد الله الثاني بأخيه خادم الحرمين الشريفين الملك سلمان بن عبد العزيز آل سعود هاتفيا .';
-    for (const role of rolesOf(text, 'سلمان بن عبد العزيز آل')) expect(role).not.toContain('عبد الله');
+    const roles = rolesOf(text, 'سلمان بن عبد العزيز');
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) expect(role).not.toContain('عبد الله');
   });
 
   it('ends an apposition where what the person said begins (إن …)', () => {

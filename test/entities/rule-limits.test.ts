@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadNerModelFromDisk, NER_MODEL_PATH } from '../../src/cli/loadModel';
 import { findMentions } from '../../src/nlp/entities/index';
+import { joinAdjacentPersons, textTokens, type RawSpan } from '../../src/nlp/entities/mentions';
 
 describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back', () => {
   const model = loadNerModelFromDisk();
@@ -67,5 +68,25 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     const text = 'وفاز ريال مدريد بلقب دوري أبطال أوروبا للمرة الخامسة عشرة في باريس .';
     const found = findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);
     expect(found).toEqual(['ORG ريال مدريد', 'LOC باريس']);
+  });
+});
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('joining persons that stand side by side', () => {
+  const model = loadNerModelFromDisk();
+  const join = (text: string, spans: [number, number][]): string[] => {
+    const { tokens } = textTokens(text, model);
+    const raw: RawSpan[] = spans.map(([first, last]) => ({ first, last, type: 'PERSON' }));
+    joinAdjacentPersons(tokens, raw);
+    return raw.map((sp) => tokens.slice(sp.first, sp.last + 1).map((t) => t.text).join(' '));
+  };
+
+  it('joins a name the tagger and a spread surname cut in two', () => {
+    expect(join('قال لويس فان غال إن الفريق جاهز', [[1, 2], [3, 3]])).toEqual(['لويس فان غال']);
+  });
+
+  it('keeps apart a second name behind a conjunction or a clitic article, and a title', () => {
+    expect(join('حسن الدوسري وانس الشمراني', [[0, 1], [2, 3]])).toEqual(['حسن الدوسري', 'وانس الشمراني']);
+    expect(join('جامعة الملك عبدالعزيز للعلوم', [[2, 2], [3, 3]])).toEqual(['عبدالعزيز', 'للعلوم']);
+    expect(join('أمير المؤمنين علي بن أبي طالب', [[1, 1], [2, 5]])).toEqual(['المؤمنين', 'علي بن أبي طالب']);
   });
 });

@@ -193,7 +193,7 @@ function isCurrencyAfterNumber(tokens: readonly TextToken[], i: number): boolean
   return (c >= 48 && c <= 57) || NUMBER_WORDS.has(before.norm);
 }
 
-interface RawSpan {
+export interface RawSpan {
   first: number;
   last: number;
   type: ActorType;
@@ -338,6 +338,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   }
   propagateSurnames(model, tokens, spans, inMisc);
 
+  joinAdjacentPersons(tokens, spans);
+
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
   const furniture = furnitureRanges(text);
   const inFurniture = (offset: number): boolean => rangeIndexAt(furniture, offset) >= 0;
@@ -451,6 +453,33 @@ function isDescription(model: NerModel, tokens: readonly TextToken[], first: num
  * word and never as a name is cut off (الثاني, الفيصل, person-flagged words such as صالح, and any
  * word after بن/أبو/عبد stay).
  */
+/**
+ * Two persons side by side with nothing between them are one name cut in two by the tagger or
+ * by a spread surname (لويس فان + غال, أحمد بن علي + العمودي). Not when the second starts with a
+ * clitic (حسن الدوسري وانس الشمراني, للعلوم) or is a title, nor after a lone word with the article
+ * (أمير المؤمنين علي).
+ */
+/** A clitic and the article in front of a word (للعلوم, والشعب): never inside a name. */
+const CLITIC_ARTICLE = /^(لل|[وفبك]ال)/;
+
+export function joinAdjacentPersons(tokens: readonly TextToken[], spans: RawSpan[]): void {
+  spans.sort((a, b) => a.first - b.first);
+  for (let k = 0; k + 1 < spans.length; ) {
+    const a = spans[k]!;
+    const b = spans[k + 1]!;
+    const head = tokens[b.first]!;
+    const join =
+      a.type === 'PERSON' && b.type === 'PERSON' && b.first === a.last + 1 && head.sentence === tokens[a.last]!.sentence &&
+      head.split.prefixLength === 0 && !CLITIC_ARTICLE.test(head.norm) && !isTitleWord(head) && !(a.first === a.last && tokens[a.first]!.norm.startsWith('ال'));
+    if (join) {
+      a.last = b.last;
+      spans.splice(k + 1, 1);
+    } else {
+      k++;
+    }
+  }
+}
+
 /** Words after which any word is part of the name: بن, أبو, عبد, آل … (علي بن أبي طالب, خالد أبو حكمة). */
 const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'عبد', 'ال', 'ذو', 'ذي']);
 
