@@ -447,21 +447,15 @@ function isDescription(model: NerModel, tokens: readonly TextToken[], first: num
   return (flags & LEXICON_FLAG.person) === 0;
 }
 
-/**
- * The tagger often runs a person on by one word: the verb or noun after the name (محمد المومني
- * زيارة, أحمد يصرخ). A last word without the article that the unlabeled text knows as a common
- * word and never as a name is cut off (الثاني, الفيصل, person-flagged words such as صالح, and any
- * word after بن/أبو/عبد stay).
- */
+/** A clitic and the article in front of a word (للعلوم, والشعب): never inside a name. */
+const CLITIC_ARTICLE = /^(لل|[وفبك]ال)/;
+
 /**
  * Two persons side by side with nothing between them are one name cut in two by the tagger or
  * by a spread surname (لويس فان + غال, أحمد بن علي + العمودي). Not when the second starts with a
  * clitic (حسن الدوسري وانس الشمراني, للعلوم) or is a title, nor after a lone word with the article
  * (أمير المؤمنين علي).
  */
-/** A clitic and the article in front of a word (للعلوم, والشعب): never inside a name. */
-const CLITIC_ARTICLE = /^(لل|[وفبك]ال)/;
-
 export function joinAdjacentPersons(tokens: readonly TextToken[], spans: RawSpan[]): void {
   spans.sort((a, b) => a.first - b.first);
   for (let k = 0; k + 1 < spans.length; ) {
@@ -483,6 +477,12 @@ export function joinAdjacentPersons(tokens: readonly TextToken[], spans: RawSpan
 /** Words after which any word is part of the name: بن, أبو, عبد, آل … (علي بن أبي طالب, خالد أبو حكمة). */
 const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'عبد', 'ال', 'ذو', 'ذي']);
 
+/**
+ * The tagger often runs a person on by one word: the verb or noun after the name (محمد المومني
+ * زيارة, أحمد يصرخ). A last word without the article that the unlabeled text knows as a common
+ * word and never as a name is cut off (الثاني, الفيصل, person-flagged words such as صالح, and any
+ * word after بن/أبو/عبد stay).
+ */
 function trimCommonTail(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): void {
   if (sp.last <= sp.first) return;
   const last = tokens[sp.last]!;
