@@ -112,3 +112,18 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('role phrases stop where the role e
     expect(rolesOf(text, 'دانيلي بيل')).toEqual(['مديرة بعثة الأمم المتحدة في أفغانستان']);
   });
 });
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('a head noun alone (الهيئة)', () => {
+  const model = loadNerModelFromDisk();
+
+  it('joins the body last named with that head', () => {
+    const text = 'أعلنت الهيئة العامة للطيران المدني أمس عن خطة جديدة للمطارات . وقالت الهيئة إن الخطة تبدأ الشهر المقبل .';
+    const body = byName(recogniseActors(model, text), 'الهيئة العامة للطيران المدني');
+    expect(body.mentions.map((m) => m.text)).toEqual(['الهيئة العامة للطيران المدني', 'الهيئة']);
+  });
+
+  it('is no actor of its own when nothing was named with it', () => {
+    const actors = recogniseActors(model, 'وقالت الهيئة إن الخطة تبدأ الشهر المقبل في الرياض .');
+    expect(actors.map((a) => a.name)).toEqual(['الرياض']);
+  });
+});

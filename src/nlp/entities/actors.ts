@@ -13,7 +13,7 @@ import { normalizeArabic, stripMarks } from '../text/normalize';
 import { rawOffsetAfterLetters, withoutArticle } from './clitics';
 import { findMentions, isComma, type Mention, type TextToken } from './mentions';
 import type { NerModel } from './model';
-import { isPersonTitle } from './triggers';
+import { GROUP_HEADS, isPersonTitle, ORG_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 
@@ -35,7 +35,15 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
 
+  // The group of the latest organisation or group named with each head noun (هيئة, تنظيم …).
+  const byHead = new Map<string, Group>();
   for (const m of mentions.filter((x) => x.type !== 'PERSON')) {
+    const head = m.type === 'LOC' ? undefined : headNoun(m);
+    if (head && m.normTokens.length === 1) {
+      // `الهيئة` alone is the body named just before with that head, or no name at all.
+      byHead.get(head)?.mentions.push(m);
+      continue;
+    }
     const { key, country, capitalOf } = placeOrOrgKey(model, m);
     let g = byKey.get(key);
     if (!g) {
@@ -45,6 +53,7 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
     }
     if (m.type === 'GROUP') g.type = 'GROUP';
     g.mentions.push(m);
+    if (head) byHead.set(head, g);
   }
   groupPersons(mentions.filter((x) => x.type === 'PERSON'), groups, tokens, text);
 
@@ -56,6 +65,12 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
   linkCapitals(ordered, actors, tokens);
   watch?.lap('ner: actor grouping');
   return actors;
+}
+
+/** The head noun an organisation or group mention starts with (الهيئة العامة للطيران → هييه), if any. */
+function headNoun(m: Mention): string | undefined {
+  const head = withoutArticle(m.normTokens[0]!);
+  return ORG_HEADS.has(head) || GROUP_HEADS.has(head) ? head : undefined;
 }
 
 function toActor(g: Group, id: string, model: NerModel): Actor {
