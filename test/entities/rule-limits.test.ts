@@ -64,6 +64,18 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(findMentions(model, text).mentions.map((m) => m.text)).toEqual(['عبداللطيف بن عبدالملك آل الشيخ']);
   });
 
+  it('needs a word that looks like a name after a title, not any rare phrase (الوزير بتأمين طائرات شحن)', () => {
+    const text = 'وأمر الوزير بتأمين طائرات شحن تابعة للقوات الجوية .';
+    expect(findMentions(model, text).mentions.filter((m) => m.type === 'PERSON')).toEqual([]);
+  });
+
+  it('takes a state’s forces for an organisation and a militia for a group', () => {
+    const text = 'ونرى القوات العراقية - بما في ذلك الميليشيات - تبني قوتها ، فيما انسحبت الميليشيات العراقية من المدينة .';
+    const found = findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);
+    expect(found).toContain('ORG القوات العراقية');
+    expect(found).toContain('GROUP الميليشيات العراقية');
+  });
+
   it('leaves the words of a name the tagger calls MISC to it (no place inside دوري أبطال أوروبا)', () => {
     const text = 'وفاز ريال مدريد بلقب دوري أبطال أوروبا للمرة الخامسة عشرة في باريس .';
     const found = findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);

@@ -428,9 +428,22 @@ function personsByTitles(model: NerModel, tokens: readonly TextToken[], rules: r
     if (k < tokens.length && isPlaceHeadInConstruct(tokens[k]!)) continue;
     let end = k;
     while (end < tokens.length && end - k < MAX_NAME_TOKENS && nameLike(model, tokens[end]) && tokens[end]!.sentence === tokens[t]!.sentence) end++;
-    if (end - k >= 2) found.push({ first: k, last: end - 1, type: 'PERSON' });
+    if (end - k >= 2 && someNameEvidence(model, tokens, k, end - 1)) found.push({ first: k, last: end - 1, type: 'PERSON' });
   }
   return found;
+}
+
+/**
+ * After a title, rare words are taken for a name; at least one of them must look like one: marked
+ * as a name by the unlabeled text, or unknown to it (ماكغورك). Known common-ish words alone are a
+ * phrase (الوزير بتأمين طائرات شحن).
+ */
+function someNameEvidence(model: NerModel, tokens: readonly TextToken[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const norm = tokens[k]!.norm;
+    if (model.lexicon.frequency(norm) === 0 || unpackLexiconEntry(model.lexicon.packed(norm)).flags & LEXICON_FLAG.person) return true;
+  }
+  return false;
 }
 
 /**
@@ -550,9 +563,21 @@ function personCliticSplit(model: NerModel, head: TextToken): boolean {
  * (mined `group` flag, e.g. حماس); or it is a plural gentilic with the article that is not a
  * country's people (الحوثيون، الحوثيين).
  */
+/** Army and forces heads: a state's own (القوات العراقية) are an organisation, not an armed group. */
+const FORCE_HEADS = new Set(['قوات', 'جيش']);
+/** What makes a force a state's: its country's adjective, or the branch and service words. */
+const STATE_FORCE_WORDS = new Set(['الامنيه', 'المسلحه', 'الجويه', 'البحريه', 'البريه', 'الحكوميه', 'النظاميه', 'الخاصه', 'الوطني', 'النظامي', 'الحكومي']);
+
+function isStateForce(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): boolean {
+  const head = tokens[sp.first]!;
+  const next = tokens[sp.first + 1];
+  if (!FORCE_HEADS.has(head.bare) || sp.last === sp.first || !next) return false;
+  return STATE_FORCE_WORDS.has(next.norm) || (next.norm.startsWith('ال') && model.gazetteer.nisbaCountry(next.norm) !== undefined);
+}
+
 function isGroupName(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): boolean {
   const head = tokens[sp.first]!;
-  if (GROUP_HEADS.has(head.bare)) return true;
+  if (GROUP_HEADS.has(head.bare)) return !isStateForce(model, tokens, sp);
   if (sp.first === sp.last) {
     const flags = unpackLexiconEntry(model.lexicon.packed(head.split.core)).flags;
     if (flags & LEXICON_FLAG.group && !(flags & LEXICON_FLAG.org)) return true;
