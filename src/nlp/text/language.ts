@@ -118,12 +118,39 @@ function foldKeyboardUnit(c: number): number {
   return c === 0x06a9 ? 0x0643 : c === 0x06cc || c === 0x0649 ? 0x064a : c;
 }
 
-function shapeOf(length: number, first: number): number {
-  return length * 0x10000 + first;
+/**
+ * The function words by shape (length, first code unit in U+0600–U+06FF), with their owners: a
+ * word is compared in place against the few words of its shape, so the loop over the text cuts
+ * no substring and hashes nothing per word (a third of Arabic words have a function word's shape).
+ */
+const MAX_FUNCTION_WORD = Math.max(...[...WORD_OWNER.keys()].map((w) => w.length));
+const OWNERS_BY_SHAPE: Array<Array<[string, Candidate]> | undefined> = (() => {
+  const table: Array<Array<[string, Candidate]> | undefined> = new Array((MAX_FUNCTION_WORD + 1) * 0x100).fill(undefined);
+  for (const [word, owner] of WORD_OWNER) {
+    const first = word.charCodeAt(0);
+    if (first < 0x0600 || first > 0x06ff) throw new Error(`function word outside the Arabic block: ${word}`);
+    (table[shapeIndex(word.length, first)] ??= []).push([word, owner]);
+  }
+  return table;
+})();
+
+function shapeIndex(length: number, first: number): number {
+  return length * 0x100 + (first - 0x0600);
 }
 
-/** Length and first unit of every function word: words of any other shape are not looked up. */
-const OWNER_SHAPES = new Set([...WORD_OWNER.keys()].map((w) => shapeOf(w.length, w.charCodeAt(0))));
+/** The owner of the word s[start, start + length), its keyboard variants folded when `fold`, or undefined. */
+function ownerOf(s: string, start: number, length: number, fold: boolean): Candidate | undefined {
+  const first = fold ? foldKeyboardUnit(s.charCodeAt(start)) : s.charCodeAt(start);
+  if (length > MAX_FUNCTION_WORD || first < 0x0600 || first > 0x06ff) return undefined;
+  const candidates = OWNERS_BY_SHAPE[shapeIndex(length, first)];
+  if (!candidates) return undefined;
+  for (const [word, owner] of candidates) {
+    let k = 1;
+    while (k < length && word.charCodeAt(k) === (fold ? foldKeyboardUnit(s.charCodeAt(start + k)) : s.charCodeAt(start + k))) k++;
+    if (k === length) return owner;
+  }
+  return undefined;
+}
 
 /** Letters of the Arabic script (not digits, marks or punctuation). */
 function isArabicScriptLetter(c: number): boolean {
@@ -239,21 +266,15 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
       if (isWordMark(c)) marks = true;
       else if (isKeyboardVariant(c)) variants = true;
     }
-    // Most words are read in place; a string is made only for marked words and for words
-    // shaped like a function word (its length and folded first letter).
+    // Words are read in place; a string is made only for marked words.
     let word: string | undefined;
     if (marks) {
       word = stripWordMarks(text.slice(start, i));
       if (!word) continue;
     }
     words++;
-    const length = word ? word.length : i - start;
-    const first = word ? word.charCodeAt(0) : text.charCodeAt(start);
-    if (OWNER_SHAPES.has(shapeOf(length, variants ? foldKeyboardUnit(first) : first))) {
-      word ??= text.slice(start, i);
-      const owner = WORD_OWNER.get(variants ? foldKeyboard(word) : word);
-      if (owner) wordHits[owner]++;
-    }
+    const owner = word ? ownerOf(word, 0, word.length, variants) : ownerOf(text, start, i - start, variants);
+    if (owner) wordHits[owner]++;
     // Arabic's article ال (with the prefixes و ب ف ل ك) starts a large share of Arabic words.
     if (word ? hasDefiniteArticle(word, 0, word.length) : hasDefiniteArticle(text, start, i)) definiteArticle++;
   }
