@@ -70,9 +70,8 @@ const LETTER_VOTES: ReadonlyArray<[string, readonly Candidate[]]> = [
   ['\u06CD', ['ps']], // ۍ
   ['\u06D0', ['ps']], // ې
 ];
-/** Votes by code unit; every voting letter is at or above U+0679, so the common letters skip the lookup. */
+/** Votes by code unit (looked up only for the units UNIT_KINDS marks as voting letters). */
 const LETTER_TO_LANGS = new Map(LETTER_VOTES.map(([letter, langs]) => [letter.charCodeAt(0), langs]));
-const FIRST_VOTING_LETTER = Math.min(...LETTER_TO_LANGS.keys());
 
 /** ة is everywhere in Arabic and rare elsewhere (Persian and Urdu write ه / ۃ instead). */
 const TAA_MARBUTA = 0x0629;
@@ -215,6 +214,28 @@ function hasDefiniteArticle(s: string, start: number, end: number): boolean {
   return n >= 5 && isArticlePrefix(c0) && c1 === ALEF && s.charCodeAt(start + 2) === LAM;
 }
 
+/** Kinds of a code unit, as bits (one unit may be several: a letter is also a word unit). */
+const ARABIC_SCRIPT_LETTER = 1;
+const LATIN_LETTER = 2;
+const WORD_UNIT = 4;
+const WORD_MARK = 8;
+const KEYBOARD_VARIANT = 16;
+const VOTING_LETTER = 32;
+/**
+ * The kinds of every unit below U+0900, from the predicates above (no unit at or above it is any
+ * of them): the pass over the text reads one entry per unit instead of running the range tests.
+ */
+const UNIT_KINDS = Uint8Array.from({ length: 0x900 }, (_, c) => {
+  let kind = 0;
+  if (isArabicScriptLetter(c)) kind |= ARABIC_SCRIPT_LETTER;
+  else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) kind |= LATIN_LETTER;
+  if (isWordUnit(c)) kind |= WORD_UNIT;
+  if (isWordMark(c)) kind |= WORD_MARK;
+  if (isKeyboardVariant(c)) kind |= KEYBOARD_VARIANT;
+  if (LETTER_TO_LANGS.has(c)) kind |= VOTING_LETTER;
+  return kind;
+});
+
 export interface IdentifyOptions {
   /** Fewer Arabic-script letters than this is too little to say (default 20). */
   minLetters?: number;
@@ -227,45 +248,41 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
   let latinLetters = 0;
   let taaMarbuta = 0;
   const letterVotes: Record<Candidate, number> = { ar: 0, fa: 0, ur: 0, ckb: 0, ps: 0 };
-  // Code-unit ranges rather than a regex per character: this runs on every page's sample.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isArabicScriptLetter(c)) {
-      arabicLetters++;
-      if (c === TAA_MARBUTA) taaMarbuta++;
-      const langs = c >= FIRST_VOTING_LETTER ? LETTER_TO_LANGS.get(c) : undefined;
-      if (langs) for (const l of langs) letterVotes[l] += 1 / langs.length;
-    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
-      latinLetters++;
-    }
-  }
-  const share = arabicLetters + latinLetters > 0 ? arabicLetters / (arabicLetters + latinLetters) : 0;
-  const base = { arabicScriptShare: round(share), arabicScriptLetters: arabicLetters };
-  if (arabicLetters < minLetters) {
-    return { lang: 'other', confidence: arabicLetters === 0 ? 0.99 : 0.6, ...base, evidence: `only ${arabicLetters} Arabic-script letters` };
-  }
-  if (share < 0.35) {
-    return { lang: 'other', confidence: round(Math.min(0.99, 0.6 + (0.35 - share))), ...base, evidence: `mostly Latin script (${pct(share)} Arabic script)` };
-  }
-
   const wordHits: Record<Candidate, number> = { ar: 0, fa: 0, ur: 0, ckb: 0, ps: 0 };
   let words = 0;
   let definiteArticle = 0;
-  // Words by code units rather than a regex and replaces per word: this runs on every article.
-  for (let i = 0; i < text.length; ) {
-    if (!isWordUnit(text.charCodeAt(i))) {
-      i++;
+  // One pass over the code units, each classified by one table read: letters and their votes,
+  // and the words (runs of word units), each judged where it ends. (The word counts are wasted
+  // on the rare text that turns out not to be Arabic script.)
+  let wordStart = -1;
+  let marks = false;
+  let variants = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0; // 0 past the end: closes the last word
+    const kind = c < UNIT_KINDS.length ? UNIT_KINDS[c]! : 0;
+    if (kind & ARABIC_SCRIPT_LETTER) {
+      arabicLetters++;
+      if (c === TAA_MARBUTA) taaMarbuta++;
+      if (kind & VOTING_LETTER) {
+        const langs = LETTER_TO_LANGS.get(c)!;
+        for (const l of langs) letterVotes[l] += 1 / langs.length;
+      }
+    } else if (kind & LATIN_LETTER) {
+      latinLetters++;
+    }
+    if (kind & WORD_UNIT) {
+      if (wordStart < 0) {
+        wordStart = i;
+        marks = false;
+        variants = false;
+      }
+      if (kind & WORD_MARK) marks = true;
+      else if (kind & KEYBOARD_VARIANT) variants = true;
       continue;
     }
-    const start = i;
-    let marks = false;
-    let variants = false;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (!isWordUnit(c)) break;
-      if (isWordMark(c)) marks = true;
-      else if (isKeyboardVariant(c)) variants = true;
-    }
+    if (wordStart < 0) continue;
+    const start = wordStart;
+    wordStart = -1;
     // Words are read in place; a string is made only for marked words.
     let word: string | undefined;
     if (marks) {
@@ -277,6 +294,14 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
     if (owner) wordHits[owner]++;
     // Arabic's article ال (with the prefixes و ب ف ل ك) starts a large share of Arabic words.
     if (word ? hasDefiniteArticle(word, 0, word.length) : hasDefiniteArticle(text, start, i)) definiteArticle++;
+  }
+  const share = arabicLetters + latinLetters > 0 ? arabicLetters / (arabicLetters + latinLetters) : 0;
+  const base = { arabicScriptShare: round(share), arabicScriptLetters: arabicLetters };
+  if (arabicLetters < minLetters) {
+    return { lang: 'other', confidence: arabicLetters === 0 ? 0.99 : 0.6, ...base, evidence: `only ${arabicLetters} Arabic-script letters` };
+  }
+  if (share < 0.35) {
+    return { lang: 'other', confidence: round(Math.min(0.99, 0.6 + (0.35 - share))), ...base, evidence: `mostly Latin script (${pct(share)} Arabic script)` };
   }
 
   // Rates per 100 words / letters, so long and short texts are scored alike.
