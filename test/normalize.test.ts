@@ -21,8 +21,8 @@ describe('normalisation', () => {
     // Units of the fast path, and neighbours that must leave it (composing hamza above, Persian
     // letters, presentation forms, no-break space, combining marks, surrogates).
     const units =
-      'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىة٠١٢٣٤٥٦٧٨٩،؛؟٪٫٬٭ـًٌٍَُِّْ aZ09.,;:-()«»\n\t\r' +
-      '\u0653\u0654\u0655\u0670\u0671\u06CC\u06A9\u06C0\u06F3\uFEFB\uFE8D\u00A0\u0301\u2013\u200C\uD83D\uDE00\u0610\u063B\u0600';
+      'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىة٠١٢٣٤٥٦٧٨٩،؛؟٪٫٬٭ـًٌٍَُِّْ aZ09.,;:-()«»“”‘’—\n\t\r' +
+      '\u0653\u0654\u0655\u0670\u0671\u06CC\u06A9\u06C0\u06F3\uFEFB\uFE8D\u00A0\u0301\u2013\u2015\u201A\u201E\u2026\u200C\uD83D\uDE00\u0610\u063B\u0600';
     let seed = 42;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let k = 0; k < 3000; k++) {

@@ -14,8 +14,9 @@ describe('RangeCache', () => {
         if (id >= 0) {
           expect(cache.key(id)).toBe(key);
           expect(cache.value(id)).toBe(map.get(key));
+          expect(cache.tag(id)).toBe(7 * map.get(key)! + 1);
         } else {
-          cache.add(key, map.size);
+          cache.add(key, map.size, 7 * map.size + 1);
           map.set(key, map.size);
         }
       }
@@ -29,8 +30,10 @@ describe('RangeCache', () => {
     for (const w of words) {
       const text = `<${w}>`;
       const id = cache.find(text, 1, 1 + w.length);
-      if (id >= 0) expect(cache.value(id)).toBe(w.toUpperCase());
-      else cache.add(w, w.toUpperCase());
+      if (id >= 0) {
+        expect(cache.value(id)).toBe(w.toUpperCase());
+        expect(cache.tag(id)).toBe(w.length); // tags follow their keys when the cache starts over
+      } else cache.add(w, w.toUpperCase(), w.length);
       expect(cache.size).toBeLessThanOrEqual(4);
     }
     expect(cache.find('g', 0, 1)).toBeGreaterThanOrEqual(0);

@@ -71,6 +71,34 @@ export function firstWordsOf(map: Map<string, unknown>): Set<string> {
   return words;
 }
 
+/**
+ * The reference of one sentence: the publication day, and whether the sentence speaks of the
+ * future, worked out on first use. A class rather than an object literal with a `future` getter:
+ * each such literal carried its own getter closure holding the whole parser, and with them every
+ * article's tokens and matches outlived young-generation collection (a third of the date pass
+ * was garbage collection).
+ */
+class SentenceReference implements Reference {
+  readonly day: number;
+  readonly ymd: Reference['ymd'];
+  readonly hijri: Reference['hijri'];
+
+  constructor(
+    base: Reference,
+    private readonly parser: TokenReader,
+    private readonly sentence: number,
+    private readonly at: number,
+  ) {
+    this.day = base.day;
+    this.ymd = base.ymd;
+    this.hijri = base.hijri;
+  }
+
+  get future(): boolean {
+    return this.parser.isFutureSentence(this.sentence, this.at);
+  }
+}
+
 export class TokenReader {
   protected readonly forms: Array<Form[] | undefined>;
   /** Sentence index → whether it speaks of the future; filled lazily, only where a date starts. */
@@ -195,22 +223,14 @@ export class TokenReader {
     let ref = this.sentenceReferences.get(sentence);
     if (!ref) {
       const base = (this.baseReference ??= makeReference(this.refDay, false));
-      const parser = this;
-      ref = {
-        day: base.day,
-        ymd: base.ymd,
-        hijri: base.hijri,
-        get future(): boolean {
-          return parser.isFutureSentence(sentence, i);
-        },
-      };
+      ref = new SentenceReference(base, this, sentence, i);
       this.sentenceReferences.set(sentence, ref);
     }
     return ref;
   }
 
   /** Whether the sentence around token i has a future marker (سوف، المقبل، بعد + N، a سـ verb). */
-  protected isFutureSentence(sentence: number, i: number): boolean {
+  isFutureSentence(sentence: number, i: number): boolean {
     const known = this.futureSentences.get(sentence);
     if (known !== undefined) return known;
     const sentences = this.scanned.sentences;

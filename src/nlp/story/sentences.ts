@@ -117,12 +117,28 @@ const WORD_INNER = 2;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 
+/**
+ * `charKind` of each BMP code unit outside the surrogates, plus one (0 = not worked out yet): one
+ * array read per character of every sentence instead of a chain of range tests.
+ */
+const KIND_PLUS_ONE = new Uint8Array(0x10000);
+
 function charKind(c: number, text: string, i: number): number {
+  const known = KIND_PLUS_ONE[c]!;
+  if (known !== 0) return known - 1;
+  // A surrogate's kind depends on the units after it: never remembered.
+  if (c >= 0xd800 && c <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? WORD_START : OTHER;
+  const kind = unitKind(c, text, i);
+  KIND_PLUS_ONE[c] = kind + 1;
+  return kind;
+}
+
+/** The kind of a code unit that is not a surrogate (depends on `c` alone). */
+function unitKind(c: number, text: string, i: number): number {
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return WORD_START;
   if (c < 0x80) return OTHER;
   if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x066e && c <= 0x06d3)) return WORD_START;
   if ((c >= 0x064b && c <= 0x065f) || c === 0x0640 || c === 0x0670) return WORD_INNER;
-  if (c >= 0xd800 && c <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? WORD_START : OTHER;
   const ch = text[i]!;
   if (LETTER_OR_DIGIT.test(ch)) return WORD_START;
   return MARK.test(ch) ? WORD_INNER : OTHER;
@@ -173,8 +189,48 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
-/** A line ends a sentence when its last visible character is a terminator (or a closer after one). */
-const LINE_TERMINATED = /[.!?؟؛…:»”"')\]]\s*$/u;
+/**
+ * A line ends a sentence when its last visible character is a terminator (or a closer after one):
+ * /[.!?؟؛…:»”"')\]]\s*$/u, read backwards from the end (the regex was tried at every position of
+ * every line of every article).
+ */
+export function lineTerminated(line: string): boolean {
+  let k = line.length - 1;
+  while (k >= 0 && isJsSpace(line.charCodeAt(k))) k--;
+  return k >= 0 && LINE_END_MARKS.has(line.charCodeAt(k));
+}
+
+const LINE_END_MARKS = new Set([...'.!?؟؛…:»”"\')]'].map((ch) => ch.charCodeAt(0)));
+
+/** The closers markHeading looks past at the end of a line: » ” " ' ) ] (and spaces). */
+const LINE_END_CLOSERS = new Set([...'»”"\')]'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The last code unit of `line` before any closing quotes, brackets and spaces at its end, or ''
+ * (what line.replace(/[\s»”"')\]]+$/u, '').slice(-1) gives, without the regex).
+ */
+export function lastBeforeClosers(line: string): string {
+  let k = line.length - 1;
+  while (k >= 0 && (isJsSpace(line.charCodeAt(k)) || LINE_END_CLOSERS.has(line.charCodeAt(k)))) k--;
+  return k >= 0 ? line[k]! : '';
+}
+
+/** Whether a code unit matches the regex class \s. */
+export function isJsSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /**
  * Paragraphs as [start, end) spans. Usually every line is a paragraph. Text copied from print
@@ -203,7 +259,7 @@ export function paragraphSpans(text: string): { start: number; end: number }[] {
       continue;
     }
     current = current ? { start: current.start, end: line.end } : { ...line };
-    if (content.trim().length < 0.6 * width && LINE_TERMINATED.test(content)) {
+    if (content.trim().length < 0.6 * width && lineTerminated(content)) {
       paragraphs.push(current);
       current = undefined;
     }
@@ -215,7 +271,7 @@ export function paragraphSpans(text: string): { start: number; end: number }[] {
 /** The wrap width when the text looks hard-wrapped, else undefined. */
 function wrapWidth(text: string, lines: readonly { start: number; end: number }[]): number | undefined {
   if (lines.length < 4) return undefined;
-  const open = lines.map((l) => text.slice(l.start, l.end).trim()).filter((l) => !LINE_TERMINATED.test(l));
+  const open = lines.map((l) => text.slice(l.start, l.end).trim()).filter((l) => !lineTerminated(l));
   if (open.length < 3 || open.length < 0.5 * lines.length) return undefined;
   const lengths = open.map((l) => l.length);
   const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
@@ -253,7 +309,7 @@ function makeSentence(
 function markHeading(text: string, sentences: Sentence[], paragraph: number, lineStart: number, lineEnd: number): void {
   if (lineEnd - lineStart > 400) return; // far more than 16 words
   const line = text.slice(lineStart, lineEnd).trim();
-  const last = line.replace(/[\s»”"')\]]+$/u, '').slice(-1);
+  const last = lastBeforeClosers(line);
   const closed = last === '.' && !line.endsWith('..');
   let count = 0;
   for (let i = sentences.length - 1; i >= 0 && sentences[i]!.paragraph === paragraph; i--) count++;

@@ -287,13 +287,23 @@ function astralClassOf(cp: number): number {
   return cls;
 }
 
+/**
+ * The id list `contentTerms` scans into, reused (its ids are copied out before it returns): the
+ * events ask for the terms of sentence after sentence, and a typed array per call cost more than
+ * the scan of a short one. One grown past MAX_KEPT_IDS by a huge text is not kept.
+ */
+let contentIds = idList(64);
+const MAX_KEPT_IDS = 1 << 14;
+
 /** Content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
   beginTermCall();
-  const list = idList(64);
+  const list = contentIds;
+  list.length = 0;
   scanTermIds(text, 0, text.length, list);
   const terms = new Array<string>(list.length);
   for (let k = 0; k < list.length; k++) terms[k] = termStrings[list.ids[k]!]!;
+  if (list.ids.length > MAX_KEPT_IDS) contentIds = idList(64);
   return terms;
 }
 

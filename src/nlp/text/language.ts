@@ -70,9 +70,8 @@ const LETTER_VOTES: ReadonlyArray<[string, readonly Candidate[]]> = [
   ['\u06CD', ['ps']], // ۍ
   ['\u06D0', ['ps']], // ې
 ];
-/** Votes by code unit; every voting letter is at or above U+0679, so the common letters skip the lookup. */
+/** Votes by code unit (looked up only for the units UNIT_KINDS marks as voting letters). */
 const LETTER_TO_LANGS = new Map(LETTER_VOTES.map(([letter, langs]) => [letter.charCodeAt(0), langs]));
-const FIRST_VOTING_LETTER = Math.min(...LETTER_TO_LANGS.keys());
 
 /** ة is everywhere in Arabic and rare elsewhere (Persian and Urdu write ه / ۃ instead). */
 const TAA_MARBUTA = 0x0629;
@@ -118,12 +117,39 @@ function foldKeyboardUnit(c: number): number {
   return c === 0x06a9 ? 0x0643 : c === 0x06cc || c === 0x0649 ? 0x064a : c;
 }
 
-function shapeOf(length: number, first: number): number {
-  return length * 0x10000 + first;
+/**
+ * The function words by shape (length, first code unit in U+0600–U+06FF), with their owners: a
+ * word is compared in place against the few words of its shape, so the loop over the text cuts
+ * no substring and hashes nothing per word (a third of Arabic words have a function word's shape).
+ */
+const MAX_FUNCTION_WORD = Math.max(...[...WORD_OWNER.keys()].map((w) => w.length));
+const OWNERS_BY_SHAPE: Array<Array<[string, Candidate]> | undefined> = (() => {
+  const table: Array<Array<[string, Candidate]> | undefined> = new Array((MAX_FUNCTION_WORD + 1) * 0x100).fill(undefined);
+  for (const [word, owner] of WORD_OWNER) {
+    const first = word.charCodeAt(0);
+    if (first < 0x0600 || first > 0x06ff) throw new Error(`function word outside the Arabic block: ${word}`);
+    (table[shapeIndex(word.length, first)] ??= []).push([word, owner]);
+  }
+  return table;
+})();
+
+function shapeIndex(length: number, first: number): number {
+  return length * 0x100 + (first - 0x0600);
 }
 
-/** Length and first unit of every function word: words of any other shape are not looked up. */
-const OWNER_SHAPES = new Set([...WORD_OWNER.keys()].map((w) => shapeOf(w.length, w.charCodeAt(0))));
+/** The owner of the word s[start, start + length), its keyboard variants folded when `fold`, or undefined. */
+function ownerOf(s: string, start: number, length: number, fold: boolean): Candidate | undefined {
+  const first = fold ? foldKeyboardUnit(s.charCodeAt(start)) : s.charCodeAt(start);
+  if (length > MAX_FUNCTION_WORD || first < 0x0600 || first > 0x06ff) return undefined;
+  const candidates = OWNERS_BY_SHAPE[shapeIndex(length, first)];
+  if (!candidates) return undefined;
+  for (const [word, owner] of candidates) {
+    let k = 1;
+    while (k < length && word.charCodeAt(k) === (fold ? foldKeyboardUnit(s.charCodeAt(start + k)) : s.charCodeAt(start + k))) k++;
+    if (k === length) return owner;
+  }
+  return undefined;
+}
 
 /** Letters of the Arabic script (not digits, marks or punctuation). */
 function isArabicScriptLetter(c: number): boolean {
@@ -188,6 +214,28 @@ function hasDefiniteArticle(s: string, start: number, end: number): boolean {
   return n >= 5 && isArticlePrefix(c0) && c1 === ALEF && s.charCodeAt(start + 2) === LAM;
 }
 
+/** Kinds of a code unit, as bits (one unit may be several: a letter is also a word unit). */
+const ARABIC_SCRIPT_LETTER = 1;
+const LATIN_LETTER = 2;
+const WORD_UNIT = 4;
+const WORD_MARK = 8;
+const KEYBOARD_VARIANT = 16;
+const VOTING_LETTER = 32;
+/**
+ * The kinds of every unit below U+0900, from the predicates above (no unit at or above it is any
+ * of them): the pass over the text reads one entry per unit instead of running the range tests.
+ */
+const UNIT_KINDS = Uint8Array.from({ length: 0x900 }, (_, c) => {
+  let kind = 0;
+  if (isArabicScriptLetter(c)) kind |= ARABIC_SCRIPT_LETTER;
+  else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) kind |= LATIN_LETTER;
+  if (isWordUnit(c)) kind |= WORD_UNIT;
+  if (isWordMark(c)) kind |= WORD_MARK;
+  if (isKeyboardVariant(c)) kind |= KEYBOARD_VARIANT;
+  if (LETTER_TO_LANGS.has(c)) kind |= VOTING_LETTER;
+  return kind;
+});
+
 export interface IdentifyOptions {
   /** Fewer Arabic-script letters than this is too little to say (default 20). */
   minLetters?: number;
@@ -200,17 +248,52 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
   let latinLetters = 0;
   let taaMarbuta = 0;
   const letterVotes: Record<Candidate, number> = { ar: 0, fa: 0, ur: 0, ckb: 0, ps: 0 };
-  // Code-unit ranges rather than a regex per character: this runs on every page's sample.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isArabicScriptLetter(c)) {
+  const wordHits: Record<Candidate, number> = { ar: 0, fa: 0, ur: 0, ckb: 0, ps: 0 };
+  let words = 0;
+  let definiteArticle = 0;
+  // One pass over the code units, each classified by one table read: letters and their votes,
+  // and the words (runs of word units), each judged where it ends. (The word counts are wasted
+  // on the rare text that turns out not to be Arabic script.)
+  let wordStart = -1;
+  let marks = false;
+  let variants = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0; // 0 past the end: closes the last word
+    const kind = c < UNIT_KINDS.length ? UNIT_KINDS[c]! : 0;
+    if (kind & ARABIC_SCRIPT_LETTER) {
       arabicLetters++;
       if (c === TAA_MARBUTA) taaMarbuta++;
-      const langs = c >= FIRST_VOTING_LETTER ? LETTER_TO_LANGS.get(c) : undefined;
-      if (langs) for (const l of langs) letterVotes[l] += 1 / langs.length;
-    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
+      if (kind & VOTING_LETTER) {
+        const langs = LETTER_TO_LANGS.get(c)!;
+        for (const l of langs) letterVotes[l] += 1 / langs.length;
+      }
+    } else if (kind & LATIN_LETTER) {
       latinLetters++;
     }
+    if (kind & WORD_UNIT) {
+      if (wordStart < 0) {
+        wordStart = i;
+        marks = false;
+        variants = false;
+      }
+      if (kind & WORD_MARK) marks = true;
+      else if (kind & KEYBOARD_VARIANT) variants = true;
+      continue;
+    }
+    if (wordStart < 0) continue;
+    const start = wordStart;
+    wordStart = -1;
+    // Words are read in place; a string is made only for marked words.
+    let word: string | undefined;
+    if (marks) {
+      word = stripWordMarks(text.slice(start, i));
+      if (!word) continue;
+    }
+    words++;
+    const owner = word ? ownerOf(word, 0, word.length, variants) : ownerOf(text, start, i - start, variants);
+    if (owner) wordHits[owner]++;
+    // Arabic's article ال (with the prefixes و ب ف ل ك) starts a large share of Arabic words.
+    if (word ? hasDefiniteArticle(word, 0, word.length) : hasDefiniteArticle(text, start, i)) definiteArticle++;
   }
   const share = arabicLetters + latinLetters > 0 ? arabicLetters / (arabicLetters + latinLetters) : 0;
   const base = { arabicScriptShare: round(share), arabicScriptLetters: arabicLetters };
@@ -219,43 +302,6 @@ export function identifyLanguage(text: string, options: IdentifyOptions = {}): L
   }
   if (share < 0.35) {
     return { lang: 'other', confidence: round(Math.min(0.99, 0.6 + (0.35 - share))), ...base, evidence: `mostly Latin script (${pct(share)} Arabic script)` };
-  }
-
-  const wordHits: Record<Candidate, number> = { ar: 0, fa: 0, ur: 0, ckb: 0, ps: 0 };
-  let words = 0;
-  let definiteArticle = 0;
-  // Words by code units rather than a regex and replaces per word: this runs on every article.
-  for (let i = 0; i < text.length; ) {
-    if (!isWordUnit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let marks = false;
-    let variants = false;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (!isWordUnit(c)) break;
-      if (isWordMark(c)) marks = true;
-      else if (isKeyboardVariant(c)) variants = true;
-    }
-    // Most words are read in place; a string is made only for marked words and for words
-    // shaped like a function word (its length and folded first letter).
-    let word: string | undefined;
-    if (marks) {
-      word = stripWordMarks(text.slice(start, i));
-      if (!word) continue;
-    }
-    words++;
-    const length = word ? word.length : i - start;
-    const first = word ? word.charCodeAt(0) : text.charCodeAt(start);
-    if (OWNER_SHAPES.has(shapeOf(length, variants ? foldKeyboardUnit(first) : first))) {
-      word ??= text.slice(start, i);
-      const owner = WORD_OWNER.get(variants ? foldKeyboard(word) : word);
-      if (owner) wordHits[owner]++;
-    }
-    // Arabic's article ال (with the prefixes و ب ف ل ك) starts a large share of Arabic words.
-    if (word ? hasDefiniteArticle(word, 0, word.length) : hasDefiniteArticle(text, start, i)) definiteArticle++;
   }
 
   // Rates per 100 words / letters, so long and short texts are scored alike.

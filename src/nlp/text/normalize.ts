@@ -45,7 +45,8 @@ export function normalizeArabic(s: string): string {
 
 /**
  * `normalizeArabic` in one pass over the code units, for the common text it sees (ASCII, Arabic
- * letters, harakat, tatweel, Arabic digits and punctuation), or undefined when `s` holds anything
+ * letters, harakat, tatweel, Arabic digits and punctuation, the quotes « » “ ” ‘ ’ and the dashes
+ * – —), or undefined when `s` holds anything
  * else. Every unit of that set is its own NFKC form and no two of them compose; the only units
  * NFKC may reorder are harakat, which are dropped anyway. So the result equals the full path's
  * (test/normalize.test.ts compares the two), without NFKC, two regex passes and a string
@@ -58,7 +59,11 @@ function normalizeSimple(s: string): string | undefined {
     const c = s.charCodeAt(i);
     let replacement: string;
     if (c < 0x0600) {
-      if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x09 || c === 0x0d) continue;
+      if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xab || c === 0xbb) continue; // ASCII, « »
+      return undefined;
+    } else if (c >= 0x2013 && c <= 0x201d) {
+      // – — ‘ ’ “ ” (news quotes and dashes) stay; the rest of U+2015–U+201B leave the fast path.
+      if (c <= 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) continue;
       return undefined;
     } else if (c >= 0x0621 && c <= 0x063a) {
       switch (c) {

@@ -19,6 +19,8 @@ export class RangeCache<V> {
   private readonly bounds: Int32Array;
   private readonly keys: string[] = [];
   private readonly values: V[] = [];
+  /** A small integer per key beside its value (see `tag`), so a caller needs no wrapper object. */
+  private readonly tags: Int32Array;
 
   constructor(
     private readonly capacity: number,
@@ -30,6 +32,7 @@ export class RangeCache<V> {
     this.slots = new Int32Array(2 << bits).fill(-1);
     this.shift = 32 - bits;
     this.bounds = new Int32Array(capacity + 1);
+    this.tags = new Int32Array(capacity);
   }
 
   /** The id of the key equal to text[start, end), or -1 when it is not held. */
@@ -55,8 +58,16 @@ export class RangeCache<V> {
     return this.values[id]!;
   }
 
-  /** Holds `value` under `key`, which `find` has just reported missing (a key over `maxKeyLength` is not held). */
-  add(key: string, value: V): void {
+  /** The integer given with the key to `add`. */
+  tag(id: number): number {
+    return this.tags[id]!;
+  }
+
+  /**
+   * Holds `value` (and the integer `tag`) under `key`, which `find` has just reported missing (a
+   * key over `maxKeyLength` is not held).
+   */
+  add(key: string, value: V, tag = 0): void {
     if (key.length > this.maxKeyLength) return;
     if (this.keys.length >= this.capacity) this.clear();
     const hash = hashRange(key, 0, key.length);
@@ -77,6 +88,7 @@ export class RangeCache<V> {
     this.bounds[id + 1] = from + key.length;
     this.keys.push(key);
     this.values.push(value);
+    this.tags[id] = tag;
   }
 
   get size(): number {
