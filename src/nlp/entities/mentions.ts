@@ -165,8 +165,9 @@ function ruleBitsOf(word: WordInfo, written: string): number {
   return bits & RULE_PERSON_TITLE && !isPersonTitle(word.bare, written) ? bits & ~RULE_PERSON_TITLE : bits;
 }
 
+/** ولاية is also a term of office (ولاية دونالد ترامب الأولى): never read as a place head here. */
 function isPlaceHeadInConstruct(t: TextToken): boolean {
-  return PLACE_HEADS.has(t.bare) && !t.split.core.startsWith('ال') && !t.split.fusedArticle;
+  return PLACE_HEADS.has(t.bare) && t.bare !== 'ولايه' && !t.split.core.startsWith('ال') && !t.split.fusedArticle;
 }
 
 /** Honorifics before a title or name (جلالة الملك, صاحب السمو, سموه), never names themselves. */
@@ -325,11 +326,11 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   for (const sp of spans) {
     if (sp.type !== 'PERSON') continue;
     // A name never ends on بن/أبو/عبد/آل: the tagger stopped one word short (عبداللطيف بن عبدالملك آل الشيخ).
-    while (NAME_LINKS.has(tokens[sp.last]!.norm) && sp.last + 1 < tokens.length && !owner[sp.last + 1] && !inMisc[sp.last + 1]) {
+    while (NAME_LINKS.has(tokens[sp.last]!.norm) && sp.last - sp.first < MAX_LINKED_NAME_TOKENS && sp.last + 1 < tokens.length && !owner[sp.last + 1] && !inMisc[sp.last + 1]) {
       const next = tokens[sp.last + 1]!;
       if (next.sentence !== tokens[sp.last]!.sentence || !ARABIC_WORD.test(next.norm)) break;
       sp.last += 1;
-      claim(sp);
+      owner[sp.last] = sp;
     }
     trimCommonTail(model, tokens, sp);
   }
@@ -462,27 +463,34 @@ const CLITIC_ARTICLE = /^(لل|[وفبك]ال)/;
 
 /**
  * Two persons side by side with nothing between them are one name cut in two by the tagger or
- * by a spread surname (لويس فان + غال, أحمد بن علي + العمودي). Not when the second starts with a
- * clitic (حسن الدوسري وانس الشمراني, للعلوم) or is a title, nor after a lone word with the article
- * (أمير المؤمنين علي).
+ * by a spread surname (لويس فان + غال), when another person span of the text shows those two
+ * words together (فان غال). Without that evidence they are two people: verb–subject–object news
+ * puts them side by side (وانتقد ماكغورك بزشكيان). Never across a clitic (وانس الشمراني), a clitic
+ * and the article (للعلوم) or a title. One pass; `spans` is rewritten in place.
  */
 export function joinAdjacentPersons(tokens: readonly TextToken[], spans: RawSpan[]): void {
   spans.sort((a, b) => a.first - b.first);
-  for (let k = 0; k + 1 < spans.length; ) {
-    const a = spans[k]!;
-    const b = spans[k + 1]!;
+  const together = new Set<string>();
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON') continue;
+    for (let k = sp.first; k < sp.last; k++) together.add(`${tokens[k]!.norm} ${tokens[k + 1]!.norm}`);
+  }
+  let kept = 0;
+  for (const b of spans) {
+    const a = kept > 0 ? spans[kept - 1]! : undefined;
     const head = tokens[b.first]!;
     const join =
-      a.type === 'PERSON' && b.type === 'PERSON' && b.first === a.last + 1 && head.sentence === tokens[a.last]!.sentence &&
-      head.split.prefixLength === 0 && !CLITIC_ARTICLE.test(head.norm) && !isTitleWord(head) && !(a.first === a.last && tokens[a.first]!.norm.startsWith('ال'));
-    if (join) {
-      a.last = b.last;
-      spans.splice(k + 1, 1);
-    } else {
-      k++;
-    }
+      a !== undefined && a.type === 'PERSON' && b.type === 'PERSON' && b.first === a.last + 1 && head.sentence === tokens[a.last]!.sentence &&
+      head.split.prefixLength === 0 && !CLITIC_ARTICLE.test(head.norm) && !isTitleWord(head) &&
+      together.has(`${tokens[a.last]!.norm} ${head.norm}`);
+    if (join) a.last = b.last;
+    else spans[kept++] = b;
   }
+  spans.length = kept;
 }
+
+/** A person grows over بن/أبو/آل … to at most this many words (names run long: محمد بن سلمان بن عبدالعزيز آل سعود). */
+const MAX_LINKED_NAME_TOKENS = 12;
 
 /** Words after which any word is part of the name: بن, أبو, عبد, آل … (علي بن أبي طالب, خالد أبو حكمة). */
 const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'عبد', 'ال', 'ذو', 'ذي']);
@@ -562,8 +570,11 @@ function personCliticSplit(model: NerModel, head: TextToken): boolean {
  */
 /** Army and forces heads: a state's own (القوات العراقية) are an organisation, not an armed group. */
 const FORCE_HEADS = new Set(['قوات', 'جيش']);
-/** What makes a force a state's: its country's adjective, or the branch and service words. */
-const STATE_FORCE_WORDS = new Set(['الامنيه', 'المسلحه', 'الجويه', 'البحريه', 'البريه', 'الحكوميه', 'النظاميه', 'الخاصه', 'الوطني', 'النظامي', 'الحكومي']);
+/**
+ * What makes a force a state's: its country's adjective, or the branch and service words. Not
+ * الوطني: الجيش الوطني الليبي and الجيش الوطني السوري are not the states' armies.
+ */
+const STATE_FORCE_WORDS = new Set(['الامنيه', 'المسلحه', 'الجويه', 'البحريه', 'البريه', 'الحكوميه', 'النظاميه', 'الخاصه', 'النظامي', 'الحكومي']);
 
 function isStateForce(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): boolean {
   const head = tokens[sp.first]!;

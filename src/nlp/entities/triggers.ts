@@ -15,10 +15,11 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
 
 /**
  * A title as written in the text. Folding hamza seats makes the preposition أمام (in front of)
- * the title إمام (imam); written with أ it is the preposition.
+ * the title إمام (imam); news often drops the hamza of the preposition (امام) but keeps the
+ * kasra seat of the title, so امام is a title only when written إمام.
  */
 export function isPersonTitle(bare: string, written: string): boolean {
-  return PERSON_TITLES.has(bare) && !(bare === 'امام' && written.includes('أمام'));
+  return PERSON_TITLES.has(bare) && (bare !== 'امام' || written.includes('إمام'));
 }
 
 /** Head nouns of place names (مدينة الموصل, محافظة البصرة). */
