@@ -11,6 +11,8 @@
  * model so every model's word cache holds the texts' words, as it would after a few articles.
  * Reported per variant: median time and the median over rounds of variant / reference, for
  * all rounds and separately for the rounds where the variant ran before / after the reference.
+ * The reference file is also loaded a second time as a control: its ratio (ideally 1) shows
+ * how far this machine's noise alone moves a ratio in the same run.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -67,6 +69,12 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** The q-quantile (nearest rank) of xs. */
+const quantile = (xs: readonly number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
+};
+
 function main(): void {
   const { runs, ref, variants } = parseArgs(process.argv.slice(2));
   const texts = readFileSync(NEWS, 'utf8')
@@ -74,7 +82,7 @@ function main(): void {
     .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { content?: string }).content ?? '')
     .filter((t) => t.trim() !== '');
-  const files = [ref, ...variants];
+  const files = [ref, ref, ...variants];
   const models = files.map((f) => parseNerModel(readFileSync(f)));
   for (const m of models) tagAll(m, texts);
   const times: number[][] = files.map(() => []);
@@ -93,13 +101,14 @@ function main(): void {
   process.stdout.write(`texts ${texts.length}, rounds ${runs}, CPUs ${cpus().length}, load avg ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
   process.stdout.write(`reference ${basename(ref)} (${mb(ref)} MB): median ${median(times[0]!).toFixed(1)} ms CPU\n`);
   for (let k = 1; k < files.length; k++) {
+    const name = k === 1 ? `control: ${basename(ref)} again` : basename(files[k]!);
     const ratios = times[k]!.map((t, r) => t / times[0]![r]!);
     const first = ratios.filter((_, r) => before[k]![r]);
     const after = ratios.filter((_, r) => !before[k]![r]);
     const fmt = (xs: number[]): string => (xs.length ? `${median(xs).toFixed(3)} (n=${xs.length})` : '–');
     process.stdout.write(
-      `${basename(files[k]!)} (${mb(files[k]!)} MB, drops ${JSON.stringify(models[k]!.header.dropTemplates ?? [])}, docWindow ${models[k]!.header.docWindow ?? 0}): ` +
-        `median ${median(times[k]!).toFixed(1)} ms; ratio to reference ${median(ratios).toFixed(3)}; ran first ${fmt(first)}, ran after ${fmt(after)}\n`,
+      `${name} (${mb(files[k]!)} MB, drops ${JSON.stringify(models[k]!.header.dropTemplates ?? [])}, docWindow ${models[k]!.header.docWindow ?? 0}): ` +
+        `median ${median(times[k]!).toFixed(1)} ms; ratio to reference ${median(ratios).toFixed(3)} (quartiles ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)}); ran first ${fmt(first)}, ran after ${fmt(after)}\n`,
     );
   }
 }
