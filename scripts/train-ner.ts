@@ -49,7 +49,7 @@ import { LABEL_COUNT, LABELS, labelIndex } from '../src/nlp/entities/labels';
 import { addSentence, micro, newScores, prf } from './ner/conlleval';
 import { Lexicon } from '../src/nlp/entities/lexicon';
 import { quantiseWeights, serializeModel, type ModelParts } from '../src/nlp/entities/model';
-import { FeatureExtractor, sentenceFeatures, type FeatureOptions, type SentenceFeatures } from '../src/nlp/entities/features';
+import { DROPPABLE_TEMPLATES, FeatureExtractor, sentenceFeatures, type FeatureOptions, type SentenceFeatures } from '../src/nlp/entities/features';
 import { documentFeatures } from '../src/nlp/entities/document';
 import { buildDictionary, EntityDictionary, type DictionaryArrays } from '../src/nlp/entities/dictionary';
 import { constrain, viterbi } from '../src/nlp/entities/viterbi';
@@ -80,6 +80,8 @@ export interface TrainOptions {
   corpora: string[];
   /** Character n-gram features of this length (0: none). */
   charNgrams: number;
+  /** Feature templates left out (features.ts DROPPABLE_TEMPLATES; for the cost/benefit ablation). */
+  dropTemplates: string[];
   /** Document features over ±docWindow sentences (0: none). */
   docWindow: number;
   docFolds: number;
@@ -117,6 +119,7 @@ function parseOptions(argv: string[]): TrainOptions {
     else if (arg === '--corpora') options.corpora = value().split(',');
     else if (arg === '--dropout') options.identityDropout = Number.parseFloat(value());
     else if (arg === '--char-ngrams') options.charNgrams = Number.parseInt(value(), 10);
+    else if (arg === '--drop-templates') options.dropTemplates = value().split(',').filter((t) => t !== '');
     else if (arg === '--doc-window') options.docWindow = Number.parseInt(value(), 10);
     else if (arg === '--doc-folds') options.docFolds = Number.parseInt(value(), 10);
     else if (arg === '--doc-dropout') options.docDropout = Number.parseFloat(value());
@@ -134,6 +137,9 @@ function parseOptions(argv: string[]): TrainOptions {
   if (!(options.docWindow >= 0 && options.docFolds >= 2)) throw new Error('--doc-window must be ≥ 0 and --doc-folds ≥ 2');
   if (!(options.dictFolds === 0 || options.dictFolds >= 2)) throw new Error('--dict-folds must be 0 or ≥ 2');
   if (!(options.holdoutTail >= 0 && options.holdoutTail < 1)) throw new Error('--holdout-tail must be in [0, 1)');
+  for (const t of options.dropTemplates) {
+    if (!(DROPPABLE_TEMPLATES as readonly string[]).includes(t)) throw new Error(`--drop-templates: unknown template ${t}; known: ${DROPPABLE_TEMPLATES.join(', ')}`);
+  }
   if (!options.out) options.out = options.baseline ? BASELINE_MODEL_PATH : DEFAULT_MODEL_PATH;
   return options;
 }
@@ -149,6 +155,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   identityDropout: 0.4,
   corpora: ['anercorp', 'aqmar', 'wojood'],
   charNgrams: 0,
+  dropTemplates: [],
   docWindow: 15,
   docFolds: 5,
   docDropout: 0.3,
@@ -446,6 +453,7 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
   const optionsFor = (arrays: LexiconArrays): FeatureOptions => {
     const f: FeatureOptions = options.baseline ? { hashBits: options.hashBits } : { hashBits: options.hashBits, lexicon: new Lexicon(arrays.keys, arrays.values), gazetteer };
     if (options.charNgrams > 0) f.charNgrams = options.charNgrams;
+    if (options.dropTemplates.length > 0) f.dropTemplates = options.dropTemplates;
     return f;
   };
   let byHalf: FeatureOptions[] | undefined;
@@ -491,6 +499,7 @@ export async function train(options: TrainOptions, only?: (sentence: number) => 
       hashBits: options.hashBits,
       featureSet: options.baseline ? 'baseline' : 'full',
       ...(options.charNgrams > 0 ? { charNgrams: options.charNgrams } : {}),
+      ...(options.dropTemplates.length > 0 ? { dropTemplates: options.dropTemplates } : {}),
       ...(options.docWindow > 0 ? { docWindow: options.docWindow } : {}),
       gazetteer: gazetteerEntries,
       trainedOn: {

@@ -53,6 +53,31 @@ export interface FeatureOptions {
   charNgrams?: number;
   lexicon?: Lexicon;
   gazetteer?: Gazetteer;
+  /**
+   * Templates left out (names from DROPPABLE_TEMPLATES; absent or empty: all on). For measuring
+   * what each per-token template costs in tagging time and buys in accuracy.
+   */
+  dropTemplates?: readonly string[];
+}
+
+/**
+ * The templates that read two or three neighbouring words, which `scores` looks up per token
+ * rather than per distinct word (one-word templates are summed once per word and cost a
+ * tagged token nothing): r-1|r0, c-1|c0, c0|c+1, t-1|p0, k-1|k0, k0|k+1, s-1|k0, k0|s+1,
+ * shape-1|shape0|shape+1, k-1|k0|k+1.
+ */
+export const DROPPABLE_TEMPLATES = ['rPair', 'cPrev', 'cNext', 'tPair', 'kPrev', 'kNext', 'sk', 'ks', 'shape3', 'k3'] as const;
+export type DroppableTemplate = (typeof DROPPABLE_TEMPLATES)[number];
+
+/** Which droppable templates are on, from the options (throws on an unknown name: a model must not silently tag with other features than it was trained with). */
+function templatesOn(options: FeatureOptions): Record<DroppableTemplate, boolean> {
+  const drop = options.dropTemplates ?? [];
+  for (const name of drop) {
+    if (!(DROPPABLE_TEMPLATES as readonly string[]).includes(name)) throw new Error(`unknown feature template ${name}; known: ${DROPPABLE_TEMPLATES.join(', ')}`);
+  }
+  const on = {} as Record<DroppableTemplate, boolean>;
+  for (const name of DROPPABLE_TEMPLATES) on[name] = !drop.includes(name);
+  return on;
 }
 
 /** What is computed once per token and read by the window templates. */
@@ -281,6 +306,8 @@ export class FeatureExtractor {
   private chunkUsed = 0;
 
   private readonly rowOf?: (bucket: number) => number;
+  /** Droppable templates switched on (see DROPPABLE_TEMPLATES); the lexicon ones also need `useLexicon`. */
+  private readonly on: Record<DroppableTemplate, boolean>;
 
   constructor(
     readonly options: FeatureOptions,
@@ -291,6 +318,7 @@ export class FeatureExtractor {
     this.frequency = lexicon && lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
     this.mask = options.hashBits >= 32 ? 0xffffffff : (1 << options.hashBits) - 1;
     this.useLexicon = lexicon !== undefined && lexicon.size > 0;
+    this.on = templatesOn(options);
     this.pad = this.build(PAD, '<s>', { prefixLength: 0, core: '<s>', fusedArticle: false, prefix: '' }, '<s>', false);
   }
 
@@ -562,6 +590,7 @@ export class FeatureExtractor {
     };
     const hashed = (h: number): void => put(this.value(h));
     const bias = this.constant(T.bias);
+    const on = this.on;
     for (let i = 0; i < n; i++) {
       offsets[i] = count;
       const w = words[i]!;
@@ -575,11 +604,11 @@ export class FeatureExtractor {
       // also learn from context, affixes and clusters, which are all an unseen name has.
       put(ws[S.w0]!);
       put(ws[S.r0]!);
-      hashed(fnv1a(v.raw, prev.rPrev));
+      if (on.rPair) hashed(fnv1a(v.raw, prev.rPrev));
       put(ws[S.c0]!);
       put(ws[S.s0]!);
-      hashed(fnv1a(v.core, prev.cPrev));
-      hashed(fnv1a(next.view.core, w.cNext));
+      if (on.cPrev) hashed(fnv1a(v.core, prev.cPrev));
+      if (on.cNext) hashed(fnv1a(next.view.core, w.cNext));
       if (identityCounts) identityCounts[i] = count - offsets[i]!;
       put(bias);
       put(prev.slots[S.wm1]!);
@@ -590,14 +619,14 @@ export class FeatureExtractor {
       put(next2.slots[S.sp2]!);
       put(ws[S.p0]!);
       put(ws[S.shape]!);
-      hashed(fnv1a(next.view.shape, pipe(fnv1a(v.shape, prev.shapePrev))));
+      if (on.shape3) hashed(fnv1a(next.view.shape, pipe(fnv1a(v.shape, prev.shapePrev))));
       for (let a = S.affix; a < S.affix + 8; a++) put(ws[a]!);
       for (let k = 0; k < w.ngrams.length; k++) put(w.ngrams[k]!);
       put(ws[S.t0]!);
       put(prev.slots[S.tm1]!);
       put(prev2.slots[S.tm2]!);
       put(next.slots[S.tp1]!);
-      if (prev.view.trigger && v.trigger === '') hashed(fnv1a(v.prefix, prev.tPrev));
+      if (on.tPair && prev.view.trigger && v.trigger === '') hashed(fnv1a(v.prefix, prev.tPrev));
       if (useLexicon) {
         put(ws[S.k0]!);
         put(ws[S.f0]!);
@@ -605,14 +634,14 @@ export class FeatureExtractor {
         put(next.slots[S.kp1]!);
         put(prev.slots[S.fm1]!);
         put(next.slots[S.fp1]!);
-        hashed(fnv1a(next.view.coarse, pipe(fnv1a(v.coarse, prev.k3Prev))));
-        hashed(fnv1a(v.coarse, prev.kPrev));
-        hashed(fnv1a(next.view.coarse, w.kNext));
+        if (on.k3) hashed(fnv1a(next.view.coarse, pipe(fnv1a(v.coarse, prev.k3Prev))));
+        if (on.kPrev) hashed(fnv1a(v.coarse, prev.kPrev));
+        if (on.kNext) hashed(fnv1a(next.view.coarse, w.kNext));
         put(ws[S.f0p0]!);
         put(prev2.slots[S.km2]!);
         put(next2.slots[S.kp2]!);
-        hashed(fnv1a(v.coarse, prev.skPrev));
-        hashed(fnv1a(next.view.stem, w.ksNext));
+        if (on.sk) hashed(fnv1a(v.coarse, prev.skPrev));
+        if (on.ks) hashed(fnv1a(next.view.stem, w.ksNext));
         put(ws[S.freq0]!);
         put(ws[S.freq0p0]!);
         if (v.flags | prev.view.flags | next.view.flags) {
@@ -681,16 +710,19 @@ export class FeatureExtractor {
     this.addPairs(words, out);
     // Three-word templates over shape and coarse cluster.
     const weights = bound.weights;
-    const useLexicon = this.useLexicon;
-    for (let i = 0; i < n; i++) {
+    const shape3 = this.on.shape3;
+    const k3 = this.useLexicon && this.on.k3;
+    if (shape3 || k3) for (let i = 0; i < n; i++) {
       const prev = i > 0 ? words[i - 1]! : pad;
       const w = words[i]!;
       const next = i + 1 < n ? words[i + 1]! : pad;
       const o = i * L;
-      let row = this.shapeTriple(prev, w, next);
-      if (row >= 0) for (let l = 0; l < L; l++) out[o + l]! += weights[row + l]!;
-      if (useLexicon) {
-        row = this.coarseTriple(prev, w, next);
+      if (shape3) {
+        const row = this.shapeTriple(prev, w, next);
+        if (row >= 0) for (let l = 0; l < L; l++) out[o + l]! += weights[row + l]!;
+      }
+      if (k3) {
+        const row = this.coarseTriple(prev, w, next);
         if (row >= 0) for (let l = 0; l < L; l++) out[o + l]! += weights[row + l]!;
       }
     }
@@ -717,6 +749,7 @@ export class FeatureExtractor {
     const n = words.length;
     const pad = this.pad;
     const useLexicon = this.useLexicon;
+    const on = this.on;
     for (let j = 0; j <= n; j++) {
       const a = j > 0 ? words[j - 1]! : pad;
       const b = j < n ? words[j]! : pad;
@@ -724,20 +757,20 @@ export class FeatureExtractor {
       const bv = b.view;
       if (j < n) {
         const o = j * L;
-        this.addRow(out, o, this.hashedRow(bv.raw, a.rPrev));
-        this.addRow(out, o, this.hashedRow(bv.core, a.cPrev));
-        if (av.trigger && bv.trigger === '') this.addRow(out, o, this.hashedRow(bv.prefix, a.tPrev));
+        if (on.rPair) this.addRow(out, o, this.hashedRow(bv.raw, a.rPrev));
+        if (on.cPrev) this.addRow(out, o, this.hashedRow(bv.core, a.cPrev));
+        if (on.tPair && av.trigger && bv.trigger === '') this.addRow(out, o, this.hashedRow(bv.prefix, a.tPrev));
         if (useLexicon) {
-          this.addRow(out, o, this.coarsePair(this.kPrevRows, a, b, a.kPrev));
-          this.addRow(out, o, this.hashedRow(bv.coarse, a.skPrev));
+          if (on.kPrev) this.addRow(out, o, this.coarsePair(this.kPrevRows, a, b, a.kPrev));
+          if (on.sk) this.addRow(out, o, this.hashedRow(bv.coarse, a.skPrev));
         }
       }
       if (j > 0) {
         const o = (j - 1) * L;
-        this.addRow(out, o, this.hashedRow(bv.core, a.cNext));
+        if (on.cNext) this.addRow(out, o, this.hashedRow(bv.core, a.cNext));
         if (useLexicon) {
-          this.addRow(out, o, this.coarsePair(this.kNextRows, a, b, a.kNext));
-          this.addRow(out, o, this.hashedRow(bv.stem, a.ksNext));
+          if (on.kNext) this.addRow(out, o, this.coarsePair(this.kNextRows, a, b, a.kNext));
+          if (on.ks) this.addRow(out, o, this.hashedRow(bv.stem, a.ksNext));
         }
       }
     }

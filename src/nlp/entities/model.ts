@@ -15,7 +15,7 @@
 import { Gazetteer, platformPlaces, type GazetteerEntry } from './gazetteer';
 import { LABELS, LABEL_COUNT, labelIndex } from './labels';
 import { EMPTY_LEXICON, Lexicon } from './lexicon';
-import { FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
+import { DROPPABLE_TEMPLATES, FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
 import { splitClitics, withoutArticle } from './clitics';
 import { constrain, Decoder } from './viterbi';
 import { documentFeaturesInto, DocumentScratch } from './document';
@@ -39,6 +39,8 @@ export interface ModelHeader {
   sections: { name: SectionName; dtype: 'u32' | 'f32' | 'i8'; length: number }[];
   /** Character n-gram length of the optional n-gram features (absent: none); see FeatureOptions. */
   charNgrams?: number;
+  /** Feature templates the model was trained without (DROPPABLE_TEMPLATES in features.ts; absent: all on). */
+  dropTemplates?: string[];
   /**
    * Document features (document.ts) over ±docWindow sentences, from a first pass of this same
    * model without them (absent: one pass, sentence by sentence).
@@ -154,6 +156,7 @@ export class NerModel {
     const full = header.featureSet === 'full';
     this.features = { hashBits: header.hashBits, lexicon: full ? lexicon : undefined, gazetteer: full ? gazetteer : undefined };
     if (header.charNgrams) this.features.charNgrams = header.charNgrams;
+    if (header.dropTemplates && header.dropTemplates.length > 0) this.features.dropTemplates = header.dropTemplates;
     this.extractor = new FeatureExtractor(this.features, scorer);
     this.sharedSplits = full;
   }
@@ -447,6 +450,11 @@ export function parseNerModel(data: unknown): NerModel {
   }
   if (header.labels.join(' ') !== LABELS.join(' ')) throw new ModelFormatError('NER model labels differ from this code');
   if (!Number.isInteger(header.hashBits) || header.hashBits < 1 || header.hashBits > 24) throw new ModelFormatError('NER model hashBits must be an integer from 1 to 24');
+  // A template this code does not know could not be left out as the model expects.
+  const known: readonly string[] = DROPPABLE_TEMPLATES;
+  if (header.dropTemplates !== undefined && !(Array.isArray(header.dropTemplates) && header.dropTemplates.every((t) => known.includes(t)))) {
+    throw new ModelFormatError('NER model dropTemplates names a template this code does not know');
+  }
   const arrays = new Map<SectionName, Uint32Array | Float32Array | Int8Array>();
   let offset = 12 + headerLength;
   for (const s of header.sections) {
