@@ -3,7 +3,7 @@
  * SaudiNewsNet texts: the tagger path of `npm run bench ner` (tokens + word lookup + both
  * decoding passes), which is what leaving out a feature template can speed up.
  *
- *   npx tsx scripts/bench/ner-ablation.ts [--runs N] [--ref FILE] VARIANT.bin …
+ *   npx tsx scripts/ner/ablation-bench.ts [--runs N] [--ref FILE] VARIANT.bin …
  *
  * Each round times the reference and every variant once, the order rotated from round to
  * round (so each model runs first, last and in between equally often: the machine is shared
@@ -20,7 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseNerModel, type NerModel } from '../../src/nlp/entities/index';
 import { textTokens } from '../../src/nlp/entities/mentions';
 import { NER_MODEL_PATH } from '../../src/cli/loadModel';
-import { SHARED_DATA } from '../ner/corpora';
+import { SHARED_DATA } from './corpora';
 import type { WordInfo } from '../../src/nlp/entities/features';
 
 const NEWS = join(SHARED_DATA, 'texts', 'saudinewsnet-sample-300.jsonl');
