@@ -107,6 +107,11 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('role phrases stop where the role e
     for (const role of roles) expect(role).not.toContain('عبد الله');
   });
 
+  it('gives the role without the preposition that governs it (لوزير, للرئيس)', () => {
+    expect(rolesOf('وقدم الوفد التهنئة لوزير الصحة الدكتور عبدالله الربيعة بمناسبة نجاح العملية .', 'عبدالله الربيعة')).toEqual(['وزير الصحة الدكتور']);
+    expect(rolesOf('وأعلن الحوثيون ولاءهم للرئيس السابق علي عبدالله صالح في صنعاء .', 'علي عبدالله صالح')).toEqual(['الرئيس السابق']);
+  });
+
   it('ends an apposition where what the person said begins (إن …)', () => {
     const text = 'وقالت دانيلي بيل ، مديرة بعثة الأمم المتحدة في أفغانستان إن النساء والأطفال كانوا الأكثر تضررا .';
     expect(rolesOf(text, 'دانيلي بيل')).toEqual(['مديرة بعثة الأمم المتحدة في أفغانستان']);

@@ -232,12 +232,13 @@ function endsApposition(t: TextToken): boolean {
   return APPOSITION_ENDS.has(t.norm) && isStopWord(t.norm, t.text);
 }
 
-/** Text of tokens [from, to], without a leading conjunction on the first token. */
+/** Text of tokens [from, to], without the clitics of the first token (its article restored). */
 function phrase(tokens: readonly TextToken[], from: number, to: number, text: string): string {
   const first = tokens[from]!;
-  const conj = /^[وف]/.test(first.split.prefix) ? 1 : 0;
-  const start = first.start + rawOffsetAfterLetters(first.text, conj);
-  return stripMarks(text.slice(start, tokens[to]!.end)).replace(/\s+/g, ' ').trim();
+  // The role without what governs it: للرئيس, بالأمير, لوزير read الرئيس, الأمير, وزير.
+  const { prefixLength, fusedArticle } = first.split;
+  const start = first.start + rawOffsetAfterLetters(first.text, prefixLength);
+  return ((fusedArticle ? 'ال' : '') + stripMarks(text.slice(start, tokens[to]!.end))).replace(/\s+/g, ' ').trim();
 }
 
 /** Most specific first: longer before shorter; a role contained in another is dropped. */
