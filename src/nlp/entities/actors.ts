@@ -200,7 +200,8 @@ function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, per
     }
   }
   const stoppedAt = tokens[k];
-  const insideApposition = stoppedAt !== undefined && isComma(stoppedAt.text) && persons.some((p) => p.last === k - 1 && p !== m);
+  const before = k > 0 ? personAt[k - 1]! : -1;
+  const insideApposition = stoppedAt !== undefined && isComma(stoppedAt.text) && before !== -1 && persons[before] !== m && persons[before]!.last === k - 1;
   const from = insideApposition ? nearestTitle : leftmostTitle;
   if (from >= 0) roles.push(phrase(tokens, from, m.first - 1, text));
   // After: `، title …`.
