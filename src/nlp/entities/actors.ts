@@ -13,7 +13,7 @@ import { normalizeArabic, stripMarks } from '../text/normalize';
 import { rawOffsetAfterLetters, withoutArticle } from './clitics';
 import { findMentions, isComma, type Mention, type TextToken } from './mentions';
 import type { NerModel } from './model';
-import { GROUP_HEADS, isPersonTitle, ORG_HEADS } from './triggers';
+import { GROUP_HEADS, isPersonTitle, ORG_HEADS, PARENT_LINKS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 
@@ -153,13 +153,10 @@ function groupPersons(mentions: Mention[], groups: Group[], tokens: readonly Tex
   }
 }
 
-/** Words that link a name to a parent's (normalised: بن, ابن, بنت). */
-const LINEAGE = new Set(['بن', 'ابن', 'بنت']);
-
 /** Whether `words` begins at a parent's name inside the fuller name `full` (the word before it is بن/بنت). */
 function namesAParent(words: readonly string[], full: readonly string[]): boolean {
   const at = full.indexOf(words[0]!);
-  return at > 0 && LINEAGE.has(full[at - 1]!);
+  return at > 0 && PARENT_LINKS.has(full[at - 1]!);
 }
 
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;

@@ -19,7 +19,7 @@ import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
 import { RangeCache } from '../text/rangecache';
-import { GROUP_HEADS, isPersonTitle, PERSON_TITLES, PLACE_HEADS } from './triggers';
+import { GROUP_HEADS, HONORIFICS, isPersonTitle, NAME_LINKS, PERSON_TITLES, PLACE_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 import { rangeIndexAt } from '../text/spans';
@@ -169,9 +169,6 @@ function ruleBitsOf(word: WordInfo, written: string): number {
 function isPlaceHeadInConstruct(t: TextToken): boolean {
   return PLACE_HEADS.has(t.bare) && t.bare !== 'ولايه' && !t.split.core.startsWith('ال') && !t.split.fusedArticle;
 }
-
-/** Honorifics before a title or name (جلالة الملك, صاحب السمو, سموه), never names themselves. */
-const HONORIFICS = new Set(['جلاله', 'سمو', 'سموه', 'صاحب', 'فخامه', 'معالي', 'سعاده', 'سماحه', 'حضره', 'قداسه', 'نيافه']);
 
 function isTitleWord(t: TextToken): boolean {
   return isPersonTitle(t.bare, t.text) || HONORIFICS.has(t.bare);
@@ -336,13 +333,13 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   }
   propagateSurnames(model, tokens, spans, inMisc);
 
-  joinAdjacentPersons(tokens, spans);
+  joinAdjacentPersons(tokens, spans); // also leaves the spans in text order, as the mentions need
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
   const furniture = furnitureRanges(text);
   const inFurniture = (offset: number): boolean => rangeIndexAt(furniture, offset) >= 0;
   const mentions: Mention[] = [];
-  for (const sp of spans.sort((a, b) => a.first - b.first)) {
+  for (const sp of spans) {
     let first = sp.first;
     if (sp.type === 'PERSON') {
       while (first < sp.last && isTitleWord(tokens[first]!)) first++;
@@ -491,9 +488,6 @@ export function joinAdjacentPersons(tokens: readonly TextToken[], spans: RawSpan
 
 /** A person grows over بن/أبو/آل … to at most this many words (names run long: محمد بن سلمان بن عبدالعزيز آل سعود). */
 const MAX_LINKED_NAME_TOKENS = 12;
-
-/** Words after which any word is part of the name: بن, أبو, عبد, آل … (علي بن أبي طالب, خالد أبو حكمة). */
-const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'عبد', 'ال', 'ذو', 'ذي']);
 
 /**
  * The tagger often runs a person on by one word: the verb or noun after the name (محمد المومني

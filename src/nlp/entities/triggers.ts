@@ -22,6 +22,18 @@ export function isPersonTitle(bare: string, written: string): boolean {
   return PERSON_TITLES.has(bare) && (bare !== 'امام' || written.includes('إمام'));
 }
 
+/**
+ * Honorifics before a title or name (جلالة الملك, صاحب السمو, سموه): never names themselves. Not
+ * tagger features (the shipped model was trained without them), only the mention rules read them.
+ */
+export const HONORIFICS: ReadonlySet<string> = new Set(['جلاله', 'سمو', 'سموه', 'صاحب', 'فخامه', 'معالي', 'سعاده', 'سماحه', 'حضره', 'قداسه', 'نيافه']);
+
+/** Words that tie a name to a parent's (محمد بن سلمان). */
+export const PARENT_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت']);
+
+/** Words after which the next word is part of the same name: a parent link, أبو, عبد, آل … */
+export const NAME_LINKS: ReadonlySet<string> = new Set([...PARENT_LINKS, 'ابو', 'ابي', 'ابا', 'ام', 'عبد', 'ال', 'ذو', 'ذي']);
+
 /** Head nouns of place names (مدينة الموصل, محافظة البصرة). */
 export const PLACE_HEADS: ReadonlySet<string> = new Set([
   'مدينه', 'بلده', 'قريه', 'محافظه', 'ولايه', 'اقليم', 'منطقه', 'عاصمه', 'جزيره', 'جزر', 'قطاع', 'مخيم',
