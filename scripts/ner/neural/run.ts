@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   };
   const hybridTagger = (alpha: number, cached = true): Tagger => (ss) => {
     const lp = ss.map((s) => neuralScores(s, cached));
-    return model.decodeDocumentAdding(ss.map((s) => s.tokens.map((t) => model.word(t))), (k, e) => {
+    return model.decodeDocument(ss.map((s) => s.tokens.map((t) => model.word(t))), (k, e) => {
       const x = lp[k]!;
       for (let i = 0; i < x.length; i++) e[i]! += alpha * x[i]!;
     });
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
     'neural, cached first layer': () => void speedSet.map((s) => projected.decode(encoder.sentence(s.tokens))),
     'hybrid, cached first layer': () => {
       const lp = speedSet.map((s) => projected.scores(encoder.sentence(s.tokens)));
-      model.decodeDocumentAdding(speedSet.map((s) => s.tokens.map((t) => model.word(t))), (k, e) => {
+      model.decodeDocument(speedSet.map((s) => s.tokens.map((t) => model.word(t))), (k, e) => {
         const x = lp[k]!;
         for (let i = 0; i < x.length; i++) e[i]! += alpha! * x[i]!;
       });
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
       const fresh = new NeuralTagger(shape, params, true);
       const enc = new Encoder(model, vocabulary, shape.ngramBuckets);
       const lp = speedSet.map((s) => fresh.scores(enc.sentence(s.tokens)));
-      model.decodeDocumentAdding(speedSet.map((s) => s.tokens.map((t) => model.word(t))), (k, e) => {
+      model.decodeDocument(speedSet.map((s) => s.tokens.map((t) => model.word(t))), (k, e) => {
         const x = lp[k]!;
         for (let i = 0; i < x.length; i++) e[i]! += alpha! * x[i]!;
       });
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
   const plainTags = run(hybridTagger(alpha!), sets);
   const projectedTags = sets.map((s) => {
     const lp = s.sentences.map((x) => projected.scores(encoder.sentence(x.tokens)));
-    return score(s.sentences, model.decodeDocumentAdding(s.sentences.map((x) => x.tokens.map((t) => model.word(t))), (k, e) => {
+    return score(s.sentences, model.decodeDocument(s.sentences.map((x) => x.tokens.map((t) => model.word(t))), (k, e) => {
       for (let i = 0; i < lp[k]!.length; i++) e[i]! += alpha! * lp[k]![i]!;
     }));
   }).reduce(merge);

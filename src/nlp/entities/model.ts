@@ -250,17 +250,10 @@ export class NerModel {
    * then each token's score gets the weights of its document features (how the other
    * occurrences of its stem nearby were tagged) and the sentence is decoded again. The first
    * pass's scores are kept, so the second costs only those additions and a Viterbi pass.
+   * `extra(k, scores)`, for research only (scripts/ner/neural/), adds to sentence k's label
+   * scores before its first decode (so also before the second), e.g. a neural scorer's log-probabilities.
    */
-  decodeDocument(sentences: readonly (readonly WordInfo[])[]): Uint8Array[] {
-    return this.decodeDocumentAdding(sentences);
-  }
-
-  /**
-   * Research only (scripts/ner/neural/): decodeDocument with `extra(k, scores)` adding to the
-   * label scores of sentence k before its first-pass decode (so also before the second), e.g. a
-   * neural scorer's log-probabilities. Without `extra` this is decodeDocument exactly.
-   */
-  decodeDocumentAdding(sentences: readonly (readonly WordInfo[])[], extra?: (sentence: number, scores: Float64Array) => void): Uint8Array[] {
+  decodeDocument(sentences: readonly (readonly WordInfo[])[], extra?: (sentence: number, scores: Float64Array) => void): Uint8Array[] {
     const window = this.header.docWindow ?? 0;
     if (this.isFallback || (!extra && window <= 0)) return sentences.map((s) => this.decodeWords(s));
     // A lone sentence with no stem twice has no document features: one pass gives the same labels.
