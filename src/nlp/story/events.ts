@@ -14,6 +14,7 @@ import type { Sentence } from './sentences';
 import { clausesAround } from './clauses';
 import { contentTerms, termCounts, dot, weightedUnit, type SparseVector } from './terms';
 import { rangeIndexAt } from '../text/spans';
+import { ALEF, HA, MIM, NUN, TA, WAW, YA } from '../text/letters';
 
 /** Bounds the work on pathological input (a table of a thousand dates). */
 export const MAX_DATES = 300;
@@ -140,13 +141,6 @@ function stems(s: string): string[] {
   return [...out];
 }
 
-const YA = 0x064a;
-const WAW = 0x0648;
-const NUN = 0x0646;
-const HA = 0x0647;
-const ALIF = 0x0627;
-const TA = 0x062a;
-const MIM = 0x0645;
 
 /**
  * A term without its plural, feminine or nisba ending when three letters or more remain
@@ -163,8 +157,8 @@ export function stemOf(t: string): string {
   else if (
     (before === YA && (last === HA || last === NUN)) ||
     (before === WAW && last === NUN) ||
-    (before === ALIF && last === TA) ||
-    (before === HA && (last === ALIF || last === MIM))
+    (before === ALEF && last === TA) ||
+    (before === HA && (last === ALEF || last === MIM))
   )
     cut = n - 2;
   else if (last === HA || last === YA) cut = n - 1;

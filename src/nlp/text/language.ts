@@ -5,6 +5,7 @@
  * ښ ږ ځ څ ټ ډ ړ ې) and the Arabic letters the others hardly use (ة, ي/ك at word ends), and
  * (2) the most frequent function words of each language. Pure: no DOM, no browser API.
  */
+import { ALEF, BA, FA, KAF, LAM, TAA_MARBUTA, WAW } from './letters';
 
 export type ScriptLanguage = 'ar' | 'fa' | 'ur' | 'ckb' | 'ps' | 'other';
 
@@ -74,7 +75,6 @@ const LETTER_VOTES: ReadonlyArray<[string, readonly Candidate[]]> = [
 const LETTER_TO_LANGS = new Map(LETTER_VOTES.map(([letter, langs]) => [letter.charCodeAt(0), langs]));
 
 /** ة is everywhere in Arabic and rare elsewhere (Persian and Urdu write ه / ۃ instead). */
-const TAA_MARBUTA = 0x0629;
 
 /**
  * Frequent function words, written as each language writes them. Words two languages share
@@ -193,11 +193,9 @@ function isKeyboardVariant(c: number): boolean {
   return c === 0x06a9 || c === 0x06cc || c === 0x0649;
 }
 
-const ALEF = 0x0627;
-const LAM = 0x0644;
 /** و ف ب ك ل: the one-letter prefixes that may stand before the article. */
 function isArticlePrefix(c: number): boolean {
-  return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0643 || c === LAM;
+  return c === WAW || c === FA || c === BA || c === KAF || c === LAM;
 }
 
 /**
