@@ -322,7 +322,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
 
   for (const sp of spans) {
     if (sp.type !== 'PERSON') continue;
-    // A name never ends on بن/أبو/عبد/آل: the tagger stopped one word short (عبداللطيف بن عبدالملك آل الشيخ).
+    // A person ending on بن/أبو/عبد/آل stopped a word short (عبداللطيف بن عبدالملك آل [الشيخ]): it takes
+    // the next word of the sentence when that word is free (at the text's end it cannot).
     while (NAME_LINKS.has(tokens[sp.last]!.norm) && sp.last - sp.first < MAX_LINKED_NAME_TOKENS && sp.last + 1 < tokens.length && !owner[sp.last + 1] && !inMisc[sp.last + 1]) {
       const next = tokens[sp.last + 1]!;
       if (next.sentence !== tokens[sp.last]!.sentence || !ARABIC_WORD.test(next.norm)) break;
@@ -507,7 +508,8 @@ function trimCommonTail(model: NerModel, tokens: readonly TextToken[], sp: RawSp
  * One name, one sense per article: a person's last name found once (بريت ماكغورك) is a
  * mention wherever else it stands alone (بعد مغادرة ماكغورك), clitics allowed (لماكغورك).
  * A last name that is also a common word in the unlabeled text (علي, حسن, الله) is not spread:
- * most of its other occurrences are the word, and the tagger still finds those that are the name.
+ * its other occurrences are mostly the word (every على after محمد علي); those that are the name
+ * are left to the tagger.
  */
 function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans: RawSpan[], inMisc: Uint8Array): void {
   const surnames = new Set<string>();

@@ -15,8 +15,8 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
 
 /**
  * A title as written in the text. Folding hamza seats makes the preposition أمام (in front of)
- * the title إمام (imam); news often drops the hamza of the preposition (امام) but keeps the
- * kasra seat of the title, so امام is a title only when written إمام.
+ * the title إمام (imam). Written امام it could be either and is read as the preposition: a false
+ * title makes a person of the words after it (امام مستقبل ملتبس), a missed one only loses a role.
  */
 export function isPersonTitle(bare: string, written: string): boolean {
   return PERSON_TITLES.has(bare) && (bare !== 'امام' || written.includes('إمام'));
