@@ -3,13 +3,15 @@
  * over real articles: a person called علي turned every preposition على into a person (the two
  * are one word once ى/ي are folded), the preposition أمام read as the title إمام made a person of
  * the next two words, a place inside a named cup became a place actor, every sum in riyals was Real
- * Madrid, and سموه (his highness) was a person's name.
+ * Madrid, and سموه (his highness) was a person's name. After a title, phrases the tagger was sure are no
+ * name (باسم مجلس, عام فرع) were persons too.
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadNerModelFromDisk, NER_MODEL_PATH } from '../../src/cli/loadModel';
 import { findMentions } from '../../src/nlp/entities/index';
 import { joinAdjacentPersons, textTokens, type RawSpan } from '../../src/nlp/entities/mentions';
+import { fallbackModel } from '../../src/nlp/entities/model';
 
 describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back', () => {
   const model = loadNerModelFromDisk();
@@ -90,6 +92,32 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     const text = 'وفاز ريال مدريد بلقب دوري أبطال أوروبا للمرة الخامسة عشرة في باريس .';
     const found = findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);
     expect(found).toEqual(['ORG ريال مدريد', 'LOC باريس']);
+  });
+});
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('names announced by a title, checked against the tagger', () => {
+  const model = loadNerModelFromDisk();
+  const persons = (text: string): string[] => findMentions(model, text).mentions.filter((m) => m.type === 'PERSON').map((m) => m.text);
+
+  it('takes no phrase after a title for a name when the tagger is sure it is none', () => {
+    // Each of these was a person before: باسم is also the name Basem, عام follows مدير, لاعب is a title.
+    expect(persons('وقال المتحدث الرسمي باسم مجلس الوزراء المصري ، إن الحكومة ستعلن القرار غدا .')).toEqual([]);
+    expect(persons('وأكد مدير عام فرع وزارة العمل بالمنطقة أن الحملات مستمرة .')).toEqual([]);
+    expect(persons('وتعد إيران مع روسيا لاعب مهم ونافذ في سوريا .')).toEqual([]);
+  });
+
+  it('cuts a last word the tagger rules out of a name, and keeps the unseen names titles announce', () => {
+    expect(persons('تقدم لاعب المنتخب السينغالي إبراهيما نداي لمرمى المنافس وسجل .')).toEqual(['إبراهيما نداي']);
+    expect(persons('وترأس الوفد الإيراني علي باقري كاني ، نائب وزير الخارجية .')).toEqual(['علي باقري كاني']);
+    expect(persons('وتعاقد النادي رسميا مع النجم الغاني مبارك واكاسو رغم اجتيازه الفحص .')).toEqual(['مبارك واكاسو']);
+    expect(persons('وقال رئيس الفريق منصف خماخم إن الفريق جاهز .')).toEqual(['منصف خماخم']);
+  });
+
+  it('gives the first-pass scores of a sentence, and nothing to doubt from the weightless fallback', () => {
+    const scores = model.sentenceScores(textTokens('وقال رئيس الفريق منصف خماخم', model).words);
+    expect(scores.length).toBe(5 * 9);
+    expect(scores.some((s) => s !== 0)).toBe(true);
+    expect(Array.from(fallbackModel().sentenceScores(textTokens('وقال رئيس الفريق', fallbackModel()).words))).toEqual(new Array(27).fill(0));
   });
 });
 

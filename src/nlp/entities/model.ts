@@ -302,6 +302,18 @@ export class NerModel {
     const labels = this.decodeDocument(sentences.map((s) => s.map((t) => this.extractor.word(t))));
     return labels.map((l) => Array.from(l, (x) => LABELS[x]!));
   }
+
+  /**
+   * One sentence's first-pass label scores (n × LABEL_COUNT, a new array): what the tagger makes
+   * of each word from the word and its window, before document features. The mention rules ask
+   * it how sure the tagger was that words they would call a name are none. The weightless
+   * fallback scores nothing (all zeros).
+   */
+  sentenceScores(words: readonly WordInfo[]): Float64Array {
+    const out = new Float64Array(words.length * LABEL_COUNT);
+    if (!this.isFallback && words.length > 0) this.emissions(words, out);
+    return out;
+  }
 }
 
 /** The buffers of one text's two tagging passes (see NerModel.decodeDocument), grown as needed. */
