@@ -132,3 +132,33 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('a head noun alone (الهيئة)',
     expect(actors.map((a) => a.name)).toEqual(['الرياض']);
   });
 });
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('one person under several spellings', () => {
+  const model = loadNerModelFromDisk();
+  const summary = (text: string): string[] => recogniseActors(model, text).map((a) => `${a.type} ${a.name} [${a.aliases.join('،')}] x${a.mentions.length}`);
+
+  it('joins a transliterated name written with and without a long vowel (بوشنيل / بوشنل)', () => {
+    expect(summary('توجه آرون بوشنيل إلى السفارة . وقال آرون بوشنل إنه لن يشارك . ونشر بوشنل مقطعا مصورا .')).toEqual([
+      'PERSON آرون بوشنيل [آرون بوشنل،بوشنل] x3',
+    ]);
+  });
+
+  it('keeps Arabic names a letter apart as different people (سلمان / سالمين)', () => {
+    const names = recogniseActors(model, 'واستقبل الملك سلمان الوفد . وحضر اللقاء سالمين الجابري .').map((a) => a.name);
+    expect(names).toEqual(['سلمان', 'سالمين الجابري']);
+  });
+
+  it('gives a surname the tagger typed as an organisation to the person who bears it', () => {
+    expect(summary('يعتزم المهاجم السابق ديفيد ناكيد الترشح لرئاسة الاتحاد . ويعيش "المحامي" ناكيد (51 عاما) في لبنان .')).toEqual([
+      'PERSON ديفيد ناكيد [ناكيد] x2',
+      'LOC لبنان [] x1',
+    ]);
+  });
+
+  it('does not take the adjective الكبير after a noun for the title كبير', () => {
+    const person = byName(recogniseActors(model, 'وقال أصدقاء الطيار الكبير آرون بوشنل إنه كان هادئا .'), 'آرون بوشنل');
+    expect(person.role).toBeUndefined();
+    const negotiator = byName(recogniseActors(model, 'وترأس الوفد علي باقري كاني ، كبير المفاوضين النوويين ، في مسقط .'), 'علي باقري كاني');
+    expect(negotiator.roles ?? []).toContain('كبير المفاوضين النوويين');
+  });
+});

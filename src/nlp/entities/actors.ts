@@ -6,12 +6,15 @@
  * Grouping keys: a place the gazetteer knows as a country groups by ISO code (أمريكا and
  * الولايات المتحدة are US); a group word with a nationality groups by (word, country)
  * (الفصائل اليمنية = فصائل اليمن); other places and organisations by their normalised form
- * without the article; persons by containment (every token of بايدن is in جو بايدن).
+ * without the article; persons by containment (every token of بايدن is in جو بايدن), a
+ * transliterated word allowed one long vowel more or less (بوشنل in آرون بوشنيل); a surname the
+ * tagger typed as an organisation or place joins its person.
  */
 import type { Actor, ActorType, Span } from '../types';
 import { normalizeArabic, stripMarks } from '../text/normalize';
 import { rawOffsetAfterLetters, withoutArticle } from './clitics';
-import { findMentions, isComma, type Mention, type TextToken } from './mentions';
+import { COMMON_WORD_CLASS, findMentions, isComma, type Mention, type TextToken } from './mentions';
+import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { GROUP_HEADS, isPersonTitle, ORG_HEADS, PARENT_LINKS } from './triggers';
 import { isStopWord } from './stopwords';
@@ -55,7 +58,8 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
     g.mentions.push(m);
     if (head) byHead.set(head, g);
   }
-  groupPersons(mentions.filter((x) => x.type === 'PERSON'), groups, tokens, text);
+  const persons = groupPersons(model, mentions.filter((x) => x.type === 'PERSON'), groups, tokens, text);
+  absorbSurnames(model, groups, persons);
 
   const ordered = groups
     .filter((g) => g.mentions.length > 0)
@@ -130,13 +134,14 @@ function placeOrOrgKey(model: NerModel, m: Mention): { key: string; country?: st
  * words, unless it starts where the fuller name names a parent: in محمد بن سلمان بن عبدالعزيز,
  * سلمان بن عبدالعزيز is the father and عبدالعزيز the grandfather, not short forms of the son.
  */
-function groupPersons(mentions: Mention[], groups: Group[], tokens: readonly TextToken[], text: string): void {
-  const personGroups: { words: Set<string>; order: string[]; group: Group }[] = [];
+function groupPersons(model: NerModel, mentions: Mention[], groups: Group[], tokens: readonly TextToken[], text: string): PersonGroup[] {
+  const personGroups: PersonGroup[] = [];
   const wordsOf = (m: Mention): string[] => m.normTokens.map((t) => withoutArticle(t));
+  const has = (p: PersonGroup, w: string): boolean => p.words.has(w) || p.order.some((o) => sameSpelling(model, o, w));
   const byLength = [...mentions].sort((a, b) => b.normTokens.length - a.normTokens.length || a.start - b.start);
   for (const m of byLength) {
     const words = wordsOf(m);
-    const home = personGroups.find((p) => words.every((w) => p.words.has(w)) && !namesAParent(words, p.order));
+    const home = personGroups.find((p) => words.every((w) => has(p, w)) && !namesAParent(model, words, p.order));
     if (home) {
       home.group.mentions.push(m);
     } else {
@@ -151,11 +156,63 @@ function groupPersons(mentions: Mention[], groups: Group[], tokens: readonly Tex
   for (const { group } of personGroups) {
     for (const m of group.mentions) group.roles.push(...rolesAround(m, tokens, text, mentions, personAt));
   }
+  return personGroups;
+}
+
+interface PersonGroup {
+  /** The fullest name's words (article removed), as a set and in order. */
+  words: Set<string>;
+  order: string[];
+  group: Group;
+}
+
+/**
+ * Whether two words of names are one spelling of the same name. Transliterated names are written
+ * with or without a long vowel (بوشنيل and بوشنل in one BBC article, ماسيميليانو and ماسيمليانو):
+ * two words the unlabeled text knows neither as common words nor as names may differ by one ا، و
+ * or ي inside them. Arabic names must match letter for letter: سلمان, سالمين and سليمان are three
+ * names, and the unlabeled text knows them as names.
+ */
+function sameSpelling(model: NerModel, a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1 || short.length < 4) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  // The extra letter: a long vowel, not first or last, and the rest alike.
+  if (i === 0 || i === short.length || !'اوي'.includes(long[i]!) || long.slice(i + 1) !== short.slice(i)) return false;
+  return transliterated(model, a) && transliterated(model, b);
+}
+
+function transliterated(model: NerModel, word: string): boolean {
+  const entry = unpackLexiconEntry(model.lexicon.packed(word));
+  return entry.freqClass < COMMON_WORD_CLASS && (entry.flags & LEXICON_FLAG.person) === 0;
+}
+
+/**
+ * One name, one actor: when the tagger typed one occurrence of a person's surname as an
+ * organisation or a place (لكن بالنسبة لأصدقاء بوشنل), that mention joins the person, as long as
+ * the word is not a place the gazetteer knows (واشنطن stays the city).
+ */
+function absorbSurnames(model: NerModel, groups: Group[], persons: readonly PersonGroup[]): void {
+  const named = persons.filter((p) => p.order.length >= 2);
+  if (named.length === 0) return;
+  for (const g of groups) {
+    if ((g.type !== 'ORG' && g.type !== 'LOC') || g.country || g.capitalOf) continue;
+    if (!g.mentions.every((m) => m.normTokens.length === 1)) continue;
+    const word = g.mentions[0]?.normTokens[0];
+    if (word === undefined || model.gazetteer.matchAt([word], 0)) continue;
+    const bare = withoutArticle(word);
+    const person = named.find((p) => sameSpelling(model, p.order[p.order.length - 1]!, bare));
+    if (!person) continue;
+    person.group.mentions.push(...g.mentions);
+    g.mentions = [];
+  }
 }
 
 /** Whether `words` begins at a parent's name inside the fuller name `full` (the word before it is بن/بنت). */
-function namesAParent(words: readonly string[], full: readonly string[]): boolean {
-  const at = full.indexOf(words[0]!);
+function namesAParent(model: NerModel, words: readonly string[], full: readonly string[]): boolean {
+  const at = full.findIndex((w) => sameSpelling(model, w, words[0]!));
   return at > 0 && PARENT_LINKS.has(full[at - 1]!);
 }
 

@@ -384,7 +384,7 @@ export function isComma(token: string): boolean {
 
 const MAX_NAME_TOKENS = 4;
 /** Words at least this frequent in the unlabeled text (freq class, ~2^(c-1)) are not taken as unknown names. */
-const COMMON_WORD_CLASS = 10;
+export const COMMON_WORD_CLASS = 10;
 
 /**
  * Could this token be part of a personal name the tagger missed? No article, no title, not

@@ -19,8 +19,16 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
  * title makes a person of the words after it (امام مستقبل ملتبس), a missed one only loses a role.
  */
 export function isPersonTitle(bare: string, written: string): boolean {
-  return PERSON_TITLES.has(bare) && (bare !== 'امام' || written.includes('إمام'));
+  if (!PERSON_TITLES.has(bare)) return false;
+  if (bare === 'امام') return written.includes('إمام');
+  // كبير is a title in construct (كبير المفاوضين); with the article it is the adjective "senior,
+  // great" after a noun (الطيار الكبير بوشنل), and was read as the role "الكبير".
+  if (bare === 'كبير') return !WITH_ARTICLE.test(written);
+  return true;
 }
+
+/** A written word that carries the article, behind any clitics (الكبير, والكبير, للكبير). */
+const WITH_ARTICLE = /^[وف]?(?:[بك]?ال|لل)/;
 
 /**
  * Honorifics before a title or name (جلالة الملك, صاحب السمو, سموه): never names themselves. Not
