@@ -45,6 +45,11 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['ORG ريال مدريد', 'ORG برشلونة']);
   });
 
+  it('takes a disease for no person, after its head word or alone later in the article (كورونا)', () => {
+    const text = 'ثمن الوزير جهود الإمارات في مواجهة فيروس كورونا المستجد . وأصيب ألف شخص بفيروس كورونا في البلاد . وتراجع انتشار كورونا .';
+    expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['LOC الإمارات']);
+  });
+
   it('drops an honorific that stands alone (سموه), which names nobody', () => {
     expect(findMentions(model, 'وأشار سموه إلى أن هذا العمل الإرهابي الجبان لن يمر .').mentions).toEqual([]);
   });

@@ -12,14 +12,14 @@
 import type { ActorType } from '../types';
 import { stripMarks } from '../text/normalize';
 import { forEachToken, type Token } from '../text/tokenize';
-import { cliticCandidates, rawOffsetAfterLetters, type CliticSplit, type FormFrequency } from './clitics';
+import { cliticCandidates, rawOffsetAfterLetters, withoutArticle, type CliticSplit, type FormFrequency } from './clitics';
 import { furnitureRanges } from './furniture';
 import { LABEL_COUNT, labelIndex, spansFromLabelIndices } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
 import { RangeCache } from '../text/rangecache';
-import { GROUP_HEADS, HONORIFICS, isPersonTitle, NAME_LINKS, PERSON_TITLES, PLACE_HEADS } from './triggers';
+import { DISEASE_HEADS, GROUP_HEADS, HONORIFICS, isPersonTitle, NAME_LINKS, PERSON_TITLES, PLACE_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 import { rangeIndexAt } from '../text/spans';
@@ -188,6 +188,38 @@ function isCurrencyAfterNumber(tokens: readonly TextToken[], i: number): boolean
   return (c >= 48 && c <= 57) || NUMBER_WORDS.has(before.norm);
 }
 
+/**
+ * The names the text gives diseases (كورونا after فيروس): the same words elsewhere in the article
+ * (وانتشار كورونا) are the disease too, not a person.
+ */
+function diseaseNames(tokens: readonly TextToken[], spans: readonly { start: number; end: number }[]): Set<string> {
+  const names = new Set<string>();
+  for (const sp of spans) {
+    if (!namesDisease(tokens, sp.start)) continue;
+    const from = isDiseaseWord(tokens[sp.start]!) ? sp.start + 1 : sp.start;
+    if (from < sp.end) names.add(spanKey(tokens, from, sp.end));
+  }
+  return names;
+}
+
+/** The words of tokens [start, end), the first without its clitics. */
+function spanKey(tokens: readonly TextToken[], start: number, end: number): string {
+  let key = tokens[start]!.split.core;
+  for (let k = start + 1; k < end; k++) key += ' ' + tokens[k]!.norm;
+  return key;
+}
+
+/** A span that starts with a disease word or right after one (فيروس كورونا, بفيروس كورونا المستجد). */
+function namesDisease(tokens: readonly TextToken[], start: number): boolean {
+  const before = tokens[start - 1];
+  return isDiseaseWord(tokens[start]!) || (before !== undefined && before.sentence === tokens[start]!.sentence && isDiseaseWord(before));
+}
+
+/** The word or, behind its clitics, its core (بفيروس is not split when the whole word is frequent enough). */
+function isDiseaseWord(t: TextToken): boolean {
+  return DISEASE_HEADS.has(t.bare) || cliticCandidates(t.norm).some((c) => DISEASE_HEADS.has(withoutArticle(c.core)));
+}
+
 export interface RawSpan {
   first: number;
   last: number;
@@ -219,7 +251,9 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   // Words of a name the tagger calls MISC (a cup, an event, a treaty: `كأس أمم أوروبا`) are not
   // mentions, and the place and person rules below leave them alone too.
   const inMisc = new Uint8Array(tokens.length);
-  for (const span of spansFromLabelIndices(tagged)) {
+  const taggedSpans = spansFromLabelIndices(tagged);
+  const diseases = diseaseNames(tokens, taggedSpans);
+  for (const span of taggedSpans) {
     if (span.type === 'MISC') {
       inMisc.fill(1, span.start, span.end);
       continue;
@@ -231,6 +265,11 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     if (type === 'PERSON' && before && before.sentence === tokens[span.start]!.sentence && isPlaceHeadInConstruct(before)) type = 'LOC';
     // A sum of money (مليون ريال, 250 ألف ريال سعودي) is not Real Madrid.
     if (isCurrencyAfterNumber(tokens, span.start)) continue;
+    // A disease is no actor, though the tagger reads فيروس كورونا as a person: left alone like MISC.
+    if (type === 'PERSON' && (namesDisease(tokens, span.start) || diseases.has(spanKey(tokens, span.start, span.end)))) {
+      inMisc.fill(1, span.start, span.end);
+      continue;
+    }
     spans.push({ first: span.start, last: span.end - 1, type });
   }
 

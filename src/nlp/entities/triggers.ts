@@ -36,6 +36,12 @@ const WITH_ARTICLE = /^[وف]?(?:[بك]?ال|لل)/;
  */
 export const HONORIFICS: ReadonlySet<string> = new Set(['جلاله', 'سمو', 'سموه', 'صاحب', 'فخامه', 'معالي', 'سعاده', 'سماحه', 'حضره', 'قداسه', 'نيافه']);
 
+/**
+ * Words that name a disease with the word after them (فيروس كورونا, مرض إيبولا, متلازمة داون):
+ * what follows is not a person, whatever the tagger says. Mention rules only, not tagger features.
+ */
+export const DISEASE_HEADS: ReadonlySet<string> = new Set(['فيروس', 'فايروس', 'مرض', 'وباء', 'جايحه', 'متلازمه', 'انفلونزا', 'حمي', 'داء', 'سلاله', 'متحور']);
+
 /** Words that tie a name to a parent's (محمد بن سلمان). */
 export const PARENT_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت']);
 
