@@ -100,6 +100,24 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
   });
 });
 
+describe.skipIf(!existsSync(NER_MODEL_PATH))('ministries', () => {
+  const model = loadNerModelFromDisk();
+  const orgs = (text: string): string[] => findMentions(model, text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+
+  it('finds a ministry with its portfolio, adjectives and joined portfolios', () => {
+    expect(orgs('وتستعد وزارة العمل لإنهاء إجراءات السفر .')).toEqual(['وزارة العمل']);
+    expect(orgs('ووقعت وزارة الموارد المائية والري العقد .')).toEqual(['وزارة الموارد المائية والري']);
+    expect(orgs('وقالت وزارة الخارجية الأمريكية في بيان إن المحادثات مستمرة .')).toEqual(['وزارة الخارجية الأمريكية']);
+    expect(orgs('وأعلنت وزارة التعليم العالي النتائج .')).toEqual(['وزارة التعليم العالي']);
+  });
+
+  it('stops before the object of the verb, a time word or a preposition', () => {
+    expect(orgs('تشغل وزارة النقل التاكسي الكهربائي الأربعاء القادم .')).toEqual(['وزارة النقل']);
+    expect(orgs('وقالت وزارة الصحة الماضي إن الحالات تراجعت .')).toEqual(['وزارة الصحة']);
+    expect(orgs('وتوجه الوفد إلى الوزارة صباحا .')).toEqual([]);
+  });
+});
+
 describe.skipIf(!existsSync(NER_MODEL_PATH))('names announced by a title, checked against the tagger', () => {
   const model = loadNerModelFromDisk();
   const persons = (text: string): string[] => findMentions(model, text).mentions.filter((m) => m.type === 'PERSON').map((m) => m.text);

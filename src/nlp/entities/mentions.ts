@@ -209,6 +209,46 @@ function spanKey(tokens: readonly TextToken[], start: number, end: number): stri
   return key;
 }
 
+/** Longest ministry name after وزارة: وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد. */
+const MAX_MINISTRY_WORDS = 6;
+/** Articled words ending like adjectives that are times, not a ministry's portfolio (وزارة الصحة الماضي …). */
+const NOT_PORTFOLIO = new Set(['الماضي', 'الحالي', 'المقبل', 'القادم', 'الجاري', 'التالي', 'الثاني', 'الاول']);
+
+/**
+ * Masculine adjectives of ministries' portfolios (وزارة التعليم العالي, وزارة الحرس الوطني). Any
+ * articled word ending in ي would also take the object of the verb (تشغل وزارة النقل التاكسي).
+ */
+const PORTFOLIO_ADJECTIVES = new Set(['العالي', 'الوطني', 'الداخلي', 'الخارجي', 'المدني', 'الاجتماعي', 'الاقتصادي', 'الاعلامي', 'الدولي', 'العربي', 'الاسلامي', 'الزراعي', 'الصحي', 'البييي', 'الفني', 'العسكري', 'التقني']);
+
+/**
+ * Ministries: وزارة in construct with its portfolio (وزارة العمل, وزارة الموارد المائية والري,
+ * وزارة الخارجية الأمريكية). They act in the news (تستعد وزارة العمل …) and readers look for them,
+ * though ANERcorp leaves them unlabelled and the tagger rarely finds them. The portfolio is an
+ * articled word, then adjectives (…ية, or a known masculine one) and portfolios joined by و (والري,
+ * والتجارة).
+ */
+function ministries(tokens: readonly TextToken[]): RawSpan[] {
+  const found: RawSpan[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const head = tokens[i]!;
+    if (head.bare !== 'وزاره' || head.split.core.startsWith('ال') || head.split.fusedArticle) continue;
+    const first = tokens[i + 1]!;
+    if (first.sentence !== head.sentence || first.split.prefixLength > 0 || !first.norm.startsWith('ال') || !ARABIC_WORD.test(first.norm) || isStopWord(first.norm, first.text)) continue;
+    let last = i + 1;
+    while (last + 1 < tokens.length && last - i < MAX_MINISTRY_WORDS) {
+      const t = tokens[last + 1]!;
+      if (t.sentence !== head.sentence || !ARABIC_WORD.test(t.norm) || NOT_PORTFOLIO.has(t.norm) || isStopWord(t.norm, t.text)) break;
+      const adjective = t.split.prefixLength === 0 && (t.norm.endsWith('يه') ? t.norm.startsWith('ال') : PORTFOLIO_ADJECTIVES.has(t.norm));
+      const joined = t.norm.startsWith('وال') && t.norm.length > 4;
+      if (!adjective && !joined) break;
+      last++;
+    }
+    found.push({ first: i, last, type: 'ORG' });
+    i = last;
+  }
+  return found;
+}
+
 /** A span that starts with a disease word or right after one (فيروس كورونا, بفيروس كورونا المستجد). */
 function namesDisease(tokens: readonly TextToken[], start: number): boolean {
   const before = tokens[start - 1];
@@ -340,6 +380,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     }
   }
   for (const sp of spans) if (sp.type === 'ORG' && isGroupName(model, tokens, sp)) sp.type = 'GROUP';
+  for (const sp of ministries(tokens)) if (free(sp.first, sp.last)) add(sp);
   // `الحدود الأردنية`: a geographic noun with a country's adjective is a place of that country.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const next = tokens[i + 1]!;
