@@ -58,6 +58,18 @@ describe('cross-article actor merging', () => {
     expect((await store.stats()).actors).toBe(2);
   });
 
+  it('keeps apart ministries named by their portfolio alone, and joins one named with its country', async () => {
+    const { store } = await freshStore();
+    const a = await read(store, [{ name: 'وزارة الخارجية', type: 'ORG' }]);
+    const b = await read(store, [{ name: 'وزارة الخارجية', type: 'ORG' }]);
+    expect(b.actorIds.a1).not.toBe(a.actorIds.a1);
+    const c = await read(store, [{ name: 'وزارة الخارجية الأمريكية', type: 'ORG' }]);
+    const d = await read(store, [{ name: 'وزارة الخارجية الأمريكية', type: 'ORG' }]);
+    expect(d.actorIds.a1).toBe(c.actorIds.a1);
+    const again = await store.addArticle(makeAnalysis({ title: 'خبر 1', body: 'خبر رقم 1.', actors: [{ name: 'وزارة الخارجية', type: 'ORG' }] }), { url: url(n - 3) });
+    expect(again.actorIds.a1).toBe(a.actorIds.a1);
+  });
+
   it('keeps a person and a place with the same spelling apart', async () => {
     const { store } = await freshStore();
     const a = await read(store, [{ name: 'عمان', type: 'LOC' }]);

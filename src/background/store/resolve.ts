@@ -85,6 +85,16 @@ export function isPersonActor(record: Pick<ActorRecord, 'types'>): boolean {
 const multiWord = (keys: readonly string[]) => keys.filter((k) => k.includes(' '));
 
 /**
+ * A ministry named by its portfolio alone (وزارة الخارجية, وزارة الداخلية) is a different body in
+ * each country's news: that spelling alone is no evidence that two articles speak of one actor.
+ * With its country (وزارة الخارجية الأمريكية) it is.
+ */
+export function isGenericInstitution(key: string): boolean {
+  const tokens = keyTokens(key);
+  return tokens.length === 2 && tokens[0] === 'وزاره';
+}
+
+/**
  * Two people's full names disagree when neither full name's words contain the other's
  * (`جو بايدن` vs `هانتر بايدن`), while `جو بايدن` and `جو روبينيت بايدن` agree.
  */
@@ -149,7 +159,7 @@ export function resolveActor(
     if (isPersonActor(actor) !== localIsPerson) continue;
     if (rules.forbids(local.keys, actor.keys, canonicalUrl)) continue;
     const byRule = rules.joined(local.keys, actor.keys);
-    const shared = actor.keys.filter((k) => localKeys.has(k));
+    const shared = actor.keys.filter((k) => localKeys.has(k) && (localIsPerson || !isGenericInstitution(k)));
     const sharedViaRule = actor.keys.filter((k) => expanded.has(k)).length;
     if (!byRule && localIsPerson && fullNamesDisagree(local.keys, actor.keys)) continue;
     const roleAgreement = rolesAgree(local.roles, roleKeys(actor));
