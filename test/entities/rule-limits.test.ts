@@ -50,6 +50,10 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['LOC الإمارات']);
   });
 
+  it('takes a colour after اللون for no place (الرمادي is grey, not Ramadi)', () => {
+    expect(findMentions(model, 'وظهر ترامب بشعر مائل إلى اللون الرمادي بعد الخطاب .').mentions.map((m) => m.text)).toEqual(['ترامب']);
+  });
+
   it('drops an honorific that stands alone (سموه), which names nobody', () => {
     expect(findMentions(model, 'وأشار سموه إلى أن هذا العمل الإرهابي الجبان لن يمر .').mentions).toEqual([]);
   });

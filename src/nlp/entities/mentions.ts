@@ -209,6 +209,9 @@ function spanKey(tokens: readonly TextToken[], start: number, end: number): stri
   return key;
 }
 
+/** The word "colour" (لون, ألوان), after which a word is a colour (اللون الرمادي, بلون الأسود). */
+const COLOUR_WORDS = new Set(['لون', 'الوان']);
+
 /** Longest ministry name after وزارة: وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد. */
 const MAX_MINISTRY_WORDS = 6;
 /** Articled words ending like adjectives that are times, not a ministry's portfolio (وزارة الصحة الماضي …). */
@@ -305,6 +308,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     if (type === 'PERSON' && before && before.sentence === tokens[span.start]!.sentence && isPlaceHeadInConstruct(before)) type = 'LOC';
     // A sum of money (مليون ريال, 250 ألف ريال سعودي) is not Real Madrid.
     if (isCurrencyAfterNumber(tokens, span.start)) continue;
+    // A colour is no place: اللون الرمادي is grey, not the city of Ramadi.
+    if (span.end - span.start === 1 && before && before.sentence === tokens[span.start]!.sentence && COLOUR_WORDS.has(before.bare)) continue;
     // A disease is no actor, though the tagger reads فيروس كورونا as a person: left alone like MISC.
     if (type === 'PERSON' && (namesDisease(tokens, span.start) || diseases.has(spanKey(tokens, span.start, span.end)))) {
       inMisc.fill(1, span.start, span.end);
