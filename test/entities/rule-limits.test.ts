@@ -51,7 +51,8 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
   });
 
   it('takes a colour after اللون for no place (الرمادي is grey, not Ramadi)', () => {
-    expect(findMentions(model, 'وظهر ترامب بشعر مائل إلى اللون الرمادي بعد الخطاب .').mentions.map((m) => m.text)).toEqual(['ترامب']);
+    const text = 'وظهر دونالد ترامب بشعر مائل إلى اللون الرمادي بعد الخطاب في واشنطن .';
+    expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['PERSON دونالد ترامب', 'LOC واشنطن']);
   });
 
   it('drops an honorific that stands alone (سموه), which names nobody', () => {
