@@ -63,10 +63,13 @@ describe('cross-article actor merging', () => {
     const a = await read(store, [{ name: 'وزارة الخارجية', type: 'ORG' }]);
     const b = await read(store, [{ name: 'وزارة الخارجية', type: 'ORG' }]);
     expect(b.actorIds.a1).not.toBe(a.actorIds.a1);
+    const water = await read(store, [{ name: 'وزارة الموارد المائية', type: 'ORG' }]);
+    const water2 = await read(store, [{ name: 'وزارة الموارد المائية', type: 'ORG' }]);
+    expect(water2.actorIds.a1).not.toBe(water.actorIds.a1);
     const c = await read(store, [{ name: 'وزارة الخارجية الأمريكية', type: 'ORG' }]);
     const d = await read(store, [{ name: 'وزارة الخارجية الأمريكية', type: 'ORG' }]);
     expect(d.actorIds.a1).toBe(c.actorIds.a1);
-    const again = await store.addArticle(makeAnalysis({ title: 'خبر 1', body: 'خبر رقم 1.', actors: [{ name: 'وزارة الخارجية', type: 'ORG' }] }), { url: url(n - 3) });
+    const again = await store.addArticle(makeAnalysis({ title: 'خبر 1', body: 'خبر رقم 1.', actors: [{ name: 'وزارة الخارجية', type: 'ORG' }] }), { url: url(n - 5) });
     expect(again.actorIds.a1).toBe(a.actorIds.a1);
   });
 

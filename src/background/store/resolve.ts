@@ -6,6 +6,7 @@
 import type { ActorType } from '../../nlp/types';
 import type { ActorRecord, CorrectionRule } from './records';
 import { keyTokens, nameKey } from './keys';
+import { MINISTRY_ADJECTIVES } from '../../nlp/entities/triggers';
 
 /** What the resolver knows about one actor of the article being ingested. */
 export interface LocalActorKeys {
@@ -85,13 +86,16 @@ export function isPersonActor(record: Pick<ActorRecord, 'types'>): boolean {
 const multiWord = (keys: readonly string[]) => keys.filter((k) => k.includes(' '));
 
 /**
- * A ministry named by its portfolio alone (وزارة الخارجية, وزارة الداخلية) is a different body in
+ * A ministry named by its portfolio alone (وزارة الخارجية, وزارة الموارد المائية) is a different body in
  * each country's news: that spelling alone is no evidence that two articles speak of one actor.
  * With its country (وزارة الخارجية الأمريكية) it is.
  */
 export function isGenericInstitution(key: string): boolean {
   const tokens = keyTokens(key);
-  return tokens.length === 2 && tokens[0] === 'وزاره';
+  if (tokens.length < 2 || tokens[0] !== 'وزاره') return false;
+  // Named with its country: it ends on an adjective in ية that no portfolio takes (الامريكيه).
+  const last = tokens[tokens.length - 1]!;
+  return !(tokens.length >= 3 && last.endsWith('يه') && !MINISTRY_ADJECTIVES.has(last));
 }
 
 /**

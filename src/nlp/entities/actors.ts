@@ -136,18 +136,33 @@ function placeOrOrgKey(model: NerModel, m: Mention): { key: string; country?: st
  */
 function groupPersons(model: NerModel, mentions: Mention[], groups: Group[], tokens: readonly TextToken[], text: string): PersonGroup[] {
   const personGroups: PersonGroup[] = [];
+  // The groups holding a word of each skeleton, in the order they were made. A word matches only
+  // words of its own skeleton, so a mention's candidates are the shortest of its words' lists:
+  // trying every group for every mention was quadratic in the persons of a long page.
+  const bySkeleton = new Map<string, PersonGroup[]>();
   const wordsOf = (m: Mention): string[] => m.normTokens.map((t) => withoutArticle(t));
   const has = (p: PersonGroup, w: string): boolean => p.words.has(w) || p.order.some((o) => sameSpelling(model, o, w));
   const byLength = [...mentions].sort((a, b) => b.normTokens.length - a.normTokens.length || a.start - b.start);
   for (const m of byLength) {
     const words = wordsOf(m);
-    const home = personGroups.find((p) => words.every((w) => has(p, w)) && !namesAParent(model, words, p.order));
+    let candidates: PersonGroup[] = [];
+    for (let k = 0; k < words.length; k++) {
+      const list = bySkeleton.get(skeleton(words[k]!)) ?? [];
+      if (k === 0 || list.length < candidates.length) candidates = list;
+    }
+    const home = candidates.find((p) => words.every((w) => has(p, w)) && !namesAParent(model, words, p.order));
     if (home) {
       home.group.mentions.push(m);
     } else {
       const group: Group = { type: 'PERSON', mentions: [m], roles: [] };
-      personGroups.push({ words: new Set(words), order: words, group });
+      const person: PersonGroup = { words: new Set(words), order: words, group };
+      personGroups.push(person);
       groups.push(group);
+      for (const key of new Set(words.map(skeleton))) {
+        const list = bySkeleton.get(key);
+        if (list) list.push(person);
+        else bySkeleton.set(key, [person]);
+      }
     }
   }
   // Which person mention covers each token, so a role phrase stops at another person's name.
@@ -170,12 +185,13 @@ interface PersonGroup {
  * Whether two words of names are one spelling of the same name. Transliterated names are written
  * with or without a long vowel (بوشنيل and بوشنل in one BBC article, ماسيميليانو and ماسيمليانو):
  * two words the unlabeled text knows neither as common words nor as names may differ by one ا، و
- * or ي inside them. Arabic names must match letter for letter: سلمان, سالمين and سليمان are three
- * names, and the unlabeled text knows them as names.
+ * or ي inside them. Arabic names must match letter for letter: سلمان and سليمان, العتيبي and
+ * العتبي are different names (see `transliterated`).
  */
 function sameSpelling(model: NerModel, a: string, b: string): boolean {
   if (a === b) return true;
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const short = a.length < b.length ? a : b;
+  const long = short === a ? b : a;
   if (long.length !== short.length + 1 || short.length < 4) return false;
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
@@ -184,9 +200,24 @@ function sameSpelling(model: NerModel, a: string, b: string): boolean {
   return transliterated(model, a) && transliterated(model, b);
 }
 
+/** The word with its inner long vowels removed: words that `sameSpelling` may join share it. */
+function skeleton(word: string): string {
+  return word.length < 4 ? word : word[0]! + word.slice(1, -1).replace(/[اوي]/g, '') + word[word.length - 1]!;
+}
+
+/**
+ * A word that looks like a foreign name written in Arabic letters. Not a nisba (العتيبي, السويدي:
+ * Arabic family names, whose bare form is rare only because they are written with the article),
+ * and neither the word nor the word with the article is common or known as a name in the
+ * unlabeled text.
+ */
 function transliterated(model: NerModel, word: string): boolean {
-  const entry = unpackLexiconEntry(model.lexicon.packed(word));
-  return entry.freqClass < COMMON_WORD_CLASS && (entry.flags & LEXICON_FLAG.person) === 0;
+  if (word.endsWith('ي')) return false;
+  for (const form of [word, 'ال' + word]) {
+    const entry = unpackLexiconEntry(model.lexicon.packed(form));
+    if (entry.freqClass >= COMMON_WORD_CLASS || (entry.flags & LEXICON_FLAG.person) !== 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -195,15 +226,23 @@ function transliterated(model: NerModel, word: string): boolean {
  * the word is not a place the gazetteer knows (واشنطن stays the city).
  */
 function absorbSurnames(model: NerModel, groups: Group[], persons: readonly PersonGroup[]): void {
-  const named = persons.filter((p) => p.order.length >= 2);
-  if (named.length === 0) return;
+  // Persons of two words or more, by their last word's skeleton, in the order they were made.
+  const bySurname = new Map<string, PersonGroup[]>();
+  for (const p of persons) {
+    if (p.order.length < 2) continue;
+    const key = skeleton(p.order[p.order.length - 1]!);
+    const list = bySurname.get(key);
+    if (list) list.push(p);
+    else bySurname.set(key, [p]);
+  }
+  if (bySurname.size === 0) return;
   for (const g of groups) {
     if ((g.type !== 'ORG' && g.type !== 'LOC') || g.country || g.capitalOf) continue;
     if (!g.mentions.every((m) => m.normTokens.length === 1)) continue;
     const word = g.mentions[0]?.normTokens[0];
     if (word === undefined || model.gazetteer.matchAt([word], 0)) continue;
     const bare = withoutArticle(word);
-    const person = named.find((p) => sameSpelling(model, p.order[p.order.length - 1]!, bare));
+    const person = bySurname.get(skeleton(bare))?.find((p) => sameSpelling(model, p.order[p.order.length - 1]!, bare));
     if (!person) continue;
     person.group.mentions.push(...g.mentions);
     g.mentions = [];

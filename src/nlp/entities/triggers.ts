@@ -21,8 +21,9 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
 export function isPersonTitle(bare: string, written: string): boolean {
   if (!PERSON_TITLES.has(bare)) return false;
   if (bare === 'امام') return written.includes('إمام');
-  // كبير is a title in construct (كبير المفاوضين); with the article it is the adjective "senior,
-  // great" after a noun (الطيار الكبير بوشنل), and was read as the role "الكبير".
+  // With the article كبير is the adjective "senior, great" after a noun (الطيار الكبير بوشنل), and
+  // was read as the role "الكبير". Without it, it is read as the title (كبير المفاوضين), also where
+  // it is an indefinite adjective (مسؤول كبير).
   if (bare === 'كبير') return !WITH_ARTICLE.test(written);
   return true;
 }
@@ -37,10 +38,25 @@ const WITH_ARTICLE = /^[وف]?(?:[بك]?ال|لل)/;
 export const HONORIFICS: ReadonlySet<string> = new Set(['جلاله', 'سمو', 'سموه', 'صاحب', 'فخامه', 'معالي', 'سعاده', 'سماحه', 'حضره', 'قداسه', 'نيافه']);
 
 /**
- * Words that name a disease with the word after them (فيروس كورونا, مرض إيبولا, متلازمة داون):
- * what follows is not a person, whatever the tagger says. Mention rules only, not tagger features.
+ * Words that name a disease with the word after them (فيروس كورونا, متلازمة داون, جائحة كوفيد):
+ * what follows is not a person, whatever the tagger says. Not مرض or حمى, which as often take a
+ * person (مرض بوتين, حمى ميسي). Mention rules only, not tagger features.
  */
-export const DISEASE_HEADS: ReadonlySet<string> = new Set(['فيروس', 'فايروس', 'مرض', 'وباء', 'جايحه', 'متلازمه', 'انفلونزا', 'حمي', 'داء', 'سلاله', 'متحور']);
+export const DISEASE_HEADS: ReadonlySet<string> = new Set(['فيروس', 'فايروس', 'وباء', 'جايحه', 'متلازمه', 'انفلونزا', 'داء', 'سلاله', 'متحور']);
+
+/**
+ * Adjectives of ministries' portfolios (وزارة التعليم العالي, وزارة الموارد المائية, وزارة الشؤون
+ * البلدية), normalised. With a country's adjective (الأمريكية) they are all a ministry's name takes
+ * after وزارة and its portfolio; the timeline also reads them, to tell a ministry named with its
+ * country from one named by its portfolio alone.
+ */
+export const MINISTRY_ADJECTIVES: ReadonlySet<string> = new Set([
+  'العالي', 'الوطني', 'الداخلي', 'الخارجي', 'المدني', 'الاجتماعي', 'الاقتصادي', 'الاعلامي', 'الدولي', 'العربي',
+  'الاسلامي', 'الزراعي', 'الصحي', 'البييي', 'الفني', 'العسكري', 'التقني', 'العلمي', 'العام', 'العامه',
+  'الماييه', 'الاجتماعيه', 'الاسلاميه', 'البلديه', 'القرويه', 'المدنيه', 'الصحيه', 'الاقتصاديه', 'الخارجيه',
+  'الداخليه', 'الثقافيه', 'الدينيه', 'الدوليه', 'العربيه', 'الوطنيه', 'الاداريه', 'الماليه', 'النفطيه',
+  'الطبيعيه', 'الحديديه', 'البشريه', 'المحليه', 'الريفيه', 'الحربيه', 'البحريه', 'الاعلاميه', 'الفنيه', 'التقنيه', 'الرقميه',
+]);
 
 /** Words that tie a name to a parent's (محمد بن سلمان). */
 export const PARENT_LINKS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت']);
