@@ -15,7 +15,7 @@
  * pass's scores and decodes again.
  */
 import { fnv1a } from './hash';
-import { isInside, labelType, OUTSIDE } from './labels';
+import { isInside, LABEL_COUNT, labelType, OUTSIDE } from './labels';
 
 /** Types a first-pass label maps to: 0 = O, then PERS, ORG, LOC, MISC. */
 const TYPE_COUNT = 5;
@@ -38,6 +38,10 @@ function typeOf(label: number): number {
   const t = labelType(label);
   return t === undefined ? 0 : TYPE_NAMES.indexOf(t);
 }
+
+/** `typeOf` and `isInside` of every label, worked out once: they are read for every token of every text. */
+const TYPE_OF_LABEL = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => typeOf(l));
+const INSIDE_LABEL = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (isInside(l) ? 1 : 0));
 
 /**
  * Document features of every token. `keys[s][i]` is the stem of token i of sentence s, or ''
@@ -79,7 +83,67 @@ export class DocumentScratch {
   types = new Uint8Array(0);
   multi = new Uint8Array(0);
   counts = new Int32Array(0);
-  readonly ids = new Map<string, number>();
+  /**
+   * Every key seen in recent texts → its slot in `slotCall` / `slotId`, kept from text to text:
+   * a key met before costs one lookup and no insertion. Map.clear() and refilling it per text
+   * (its table regrown from the smallest size each time) cost more than the lookups. Emptied,
+   * between texts, once it holds MAX_KEPT_KEYS keys.
+   */
+  readonly slots = new Map<string, number>();
+  /** Per slot: the call that last gave its key an id, and that id. */
+  slotCall = new Int32Array(0);
+  slotId = new Int32Array(0);
+  /** Counts calls (see slotCall). */
+  call = 0;
+}
+
+/** Keys kept in DocumentScratch.slots before it is emptied. */
+const MAX_KEPT_KEYS = 1 << 16;
+
+/**
+ * Writes into `keyIds` the small id of each key ('' → -1), ids numbered by first appearance in
+ * `keys`; returns how many distinct keys there are.
+ */
+function smallIds(keys: readonly string[], scratch: DocumentScratch, keyIds: Int32Array): number {
+  const slots = scratch.slots;
+  if (slots.size >= MAX_KEPT_KEYS) slots.clear();
+  // Room for every key of this text to be new.
+  const capacity = slots.size + keys.length;
+  if (scratch.slotCall.length < capacity) {
+    const grown = Math.max(capacity, 2 * scratch.slotCall.length, 1024);
+    const call = new Int32Array(grown);
+    call.set(scratch.slotCall.subarray(0, slots.size));
+    scratch.slotCall = call;
+    scratch.slotId = new Int32Array(grown);
+  }
+  const { slotCall, slotId } = scratch;
+  // Call numbers start at 1 (0 marks a slot no call has used); wrapping around is a cleared start.
+  if (scratch.call >= 0x7fffffff) {
+    slots.clear();
+    slotCall.fill(0);
+    scratch.call = 0;
+  }
+  const call = ++scratch.call;
+  let distinct = 0;
+  for (let g = 0; g < keys.length; g++) {
+    const key = keys[g]!;
+    if (!key) {
+      keyIds[g] = -1;
+      continue;
+    }
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(key, slot);
+      slotCall[slot] = 0;
+    }
+    if (slotCall[slot] !== call) {
+      slotCall[slot] = call;
+      slotId[slot] = distinct++;
+    }
+    keyIds[g] = slotId[slot]!;
+  }
+  return distinct;
 }
 
 /** `a` if it holds `n` entries, else a new array of the same kind with room for them (contents not kept). */
@@ -101,26 +165,11 @@ export function documentFeaturesInto(
 ): void {
   const total = keys.length;
   const sentenceCount = starts.length - 1;
-  // Keys become small ids once; the window's counts then live in one typed array.
-  const ids = scratch.ids;
-  ids.clear();
+  // Keys become small ids (0, 1, … in order of first appearance in this text) once; the
+  // window's counts then live in one typed array.
   const keyIds = (scratch.keyIds = room(scratch.keyIds, total, (n) => new Int32Array(n)));
-  for (let g = 0; g < total; g++) {
-    const key = keys[g]!;
-    let id = -1;
-    if (key) {
-      const known = ids.get(key);
-      if (known === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-      } else {
-        id = known;
-      }
-    }
-    keyIds[g] = id;
-  }
-  const width = ids.size * SLOTS;
-  ids.clear(); // the keys are not kept past the text
+  const distinct = smallIds(keys, scratch, keyIds);
+  const width = distinct * SLOTS;
   const counts = (scratch.counts = room(scratch.counts, width, (n) => new Int32Array(n)));
   counts.fill(0, 0, width);
   // Per token: its type and whether its first-pass entity spans several tokens.
@@ -131,8 +180,8 @@ export function documentFeaturesInto(
     const a = starts[s]!;
     const n = starts[s + 1]! - a;
     for (let i = 0; i < n; i++) {
-      types[a + i] = typeOf(l[i]!);
-      multi[a + i] = l[i] !== OUTSIDE && ((i > 0 && isInside(l[i]!)) || (i + 1 < n && isInside(l[i + 1]!))) ? 1 : 0;
+      types[a + i] = TYPE_OF_LABEL[l[i]!]!;
+      multi[a + i] = l[i] !== OUTSIDE && ((i > 0 && INSIDE_LABEL[l[i]!] === 1) || (i + 1 < n && INSIDE_LABEL[l[i + 1]!] === 1)) ? 1 : 0;
     }
   }
   const change = (s: number, sign: number): void => {
