@@ -83,67 +83,11 @@ export class DocumentScratch {
   types = new Uint8Array(0);
   multi = new Uint8Array(0);
   counts = new Int32Array(0);
-  /**
-   * Every key seen in recent texts → its slot in `slotCall` / `slotId`, kept from text to text:
-   * a key met before costs one lookup and no insertion. Map.clear() and refilling it per text
-   * (its table regrown from the smallest size each time) cost more than the lookups. Emptied,
-   * between texts, once it holds MAX_KEPT_KEYS keys.
-   */
-  readonly slots = new Map<string, number>();
-  /** Per slot: the call that last gave its key an id, and that id. */
-  slotCall = new Int32Array(0);
-  slotId = new Int32Array(0);
-  /** Counts calls (see slotCall). */
+  readonly ids = new Map<string, number>();
+  /** `documentFeaturesOfIds`: per key id, the call that last met it and its small id in that call. */
+  stampOf = new Int32Array(0);
+  localOf = new Int32Array(0);
   call = 0;
-}
-
-/** Keys kept in DocumentScratch.slots before it is emptied. */
-const MAX_KEPT_KEYS = 1 << 16;
-
-/**
- * Writes into `keyIds` the small id of each key ('' → -1), ids numbered by first appearance in
- * `keys`; returns how many distinct keys there are.
- */
-function smallIds(keys: readonly string[], scratch: DocumentScratch, keyIds: Int32Array): number {
-  const slots = scratch.slots;
-  if (slots.size >= MAX_KEPT_KEYS) slots.clear();
-  // Room for every key of this text to be new.
-  const capacity = slots.size + keys.length;
-  if (scratch.slotCall.length < capacity) {
-    const grown = Math.max(capacity, 2 * scratch.slotCall.length, 1024);
-    const call = new Int32Array(grown);
-    call.set(scratch.slotCall.subarray(0, slots.size));
-    scratch.slotCall = call;
-    scratch.slotId = new Int32Array(grown);
-  }
-  const { slotCall, slotId } = scratch;
-  // Call numbers start at 1 (0 marks a slot no call has used); wrapping around is a cleared start.
-  if (scratch.call >= 0x7fffffff) {
-    slots.clear();
-    slotCall.fill(0);
-    scratch.call = 0;
-  }
-  const call = ++scratch.call;
-  let distinct = 0;
-  for (let g = 0; g < keys.length; g++) {
-    const key = keys[g]!;
-    if (!key) {
-      keyIds[g] = -1;
-      continue;
-    }
-    let slot = slots.get(key);
-    if (slot === undefined) {
-      slot = slots.size;
-      slots.set(key, slot);
-      slotCall[slot] = 0;
-    }
-    if (slotCall[slot] !== call) {
-      slotCall[slot] = call;
-      slotId[slot] = distinct++;
-    }
-    keyIds[g] = slotId[slot]!;
-  }
-  return distinct;
 }
 
 /** `a` if it holds `n` entries, else a new array of the same kind with room for them (contents not kept). */
@@ -164,11 +108,84 @@ export function documentFeaturesInto(
   scratch: DocumentScratch,
 ): void {
   const total = keys.length;
-  const sentenceCount = starts.length - 1;
-  // Keys become small ids (0, 1, … in order of first appearance in this text) once; the
-  // window's counts then live in one typed array.
+  // Keys become small ids once; the window's counts then live in one typed array.
+  const ids = scratch.ids;
+  ids.clear();
   const keyIds = (scratch.keyIds = room(scratch.keyIds, total, (n) => new Int32Array(n)));
-  const distinct = smallIds(keys, scratch, keyIds);
+  for (let g = 0; g < total; g++) {
+    const key = keys[g]!;
+    let id = -1;
+    if (key) {
+      const known = ids.get(key);
+      if (known === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+      } else {
+        id = known;
+      }
+    }
+    keyIds[g] = id;
+  }
+  const distinct = ids.size;
+  ids.clear(); // the keys are not kept past the text
+  featuresOfSmallIds(keyIds, total, distinct, starts, labels, window, scratch);
+}
+
+/**
+ * `documentFeaturesInto` with each key given as an integer id instead (`keyIds[g]` for token g,
+ * -1 for '', equal ids for equal keys, every id below `idLimit`): the tagger's words carry such
+ * ids, so no key string is read or hashed per token. Same features, in the same order.
+ */
+export function documentFeaturesOfIds(
+  keyIds: Int32Array,
+  total: number,
+  idLimit: number,
+  starts: Uint32Array,
+  labels: readonly Uint8Array[],
+  window: number,
+  scratch: DocumentScratch,
+): void {
+  if (scratch.stampOf.length < idLimit) {
+    const size = Math.max(idLimit, 2 * scratch.stampOf.length, 1024);
+    scratch.stampOf = new Int32Array(size);
+    scratch.localOf = new Int32Array(size);
+    scratch.call = 0;
+  }
+  if (scratch.call >= 0x7fffffff) {
+    scratch.stampOf.fill(0);
+    scratch.call = 0;
+  }
+  // Call numbers start at 1: a stamp of 0 was never given.
+  const call = ++scratch.call;
+  const { stampOf, localOf } = scratch;
+  const local = (scratch.keyIds = room(scratch.keyIds, total, (n) => new Int32Array(n)));
+  let distinct = 0;
+  for (let g = 0; g < total; g++) {
+    const id = keyIds[g]!;
+    if (id < 0) {
+      local[g] = -1;
+      continue;
+    }
+    if (stampOf[id] !== call) {
+      stampOf[id] = call;
+      localOf[id] = distinct++;
+    }
+    local[g] = localOf[id]!;
+  }
+  featuresOfSmallIds(local, total, distinct, starts, labels, window, scratch);
+}
+
+/** The features from keys as small ids 0 … distinct-1 (`keyIds[g]`, -1 = no key), into `scratch`. */
+function featuresOfSmallIds(
+  keyIds: Int32Array,
+  total: number,
+  distinct: number,
+  starts: Uint32Array,
+  labels: readonly Uint8Array[],
+  window: number,
+  scratch: DocumentScratch,
+): void {
+  const sentenceCount = starts.length - 1;
   const width = distinct * SLOTS;
   const counts = (scratch.counts = room(scratch.counts, width, (n) => new Int32Array(n)));
   counts.fill(0, 0, width);
