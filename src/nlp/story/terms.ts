@@ -256,10 +256,13 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
   }
   out.digits = digits;
   out.quotes = quotes;
+  // One grown past MAX_KEPT_BOUNDS by a huge range is not kept.
+  if (wordBounds.length > MAX_KEPT_BOUNDS) wordBounds = new Int32Array(3 * 256);
 }
 
 /** [start, end, hash] of each word of the range `scanTermIds` is reading. */
 let wordBounds: Int32Array = new Int32Array(3 * 256);
+const MAX_KEPT_BOUNDS = 3 * (1 << 14);
 /** Where `touchSlots` leaves what it read, so the reads are not optimised away. */
 let touched = 0;
 
