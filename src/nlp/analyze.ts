@@ -44,12 +44,24 @@ export interface StageTimes {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar day written YYYY-MM-DD. */
+/**
+ * True for a real calendar day written YYYY-MM-DD: what `new Date(Date.UTC(y, m - 1, d))`
+ * gives back as the same YYYY-MM-DD, worked out without building a Date (every analysis checks
+ * its dates this way). Date.UTC reads years 0–99 as 1900–1999, so those never came back.
+ */
 export function isIsoDay(s: string): boolean {
   const m = ISO_DAY.exec(s);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Days in a month of the proleptic Gregorian calendar (as Date counts them). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function analyzeText(input: ArticleInput, deps: { model: NerModel }, options: AnalyzeOptions = {}): Analysis {

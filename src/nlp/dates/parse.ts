@@ -16,7 +16,7 @@ import {
   nearestMatchingWeekday, nthWeekOf, nthWeekdayOf, partOfMonth, partOfYear, pickYear, quarterOf, seasonOf,
   shiftReference, span, weekValue, weekdayInWeek, type Reference, type Resolved,
 } from './resolve';
-import { signatureOf } from './scan';
+import { SignatureSet, signatureOf } from './scan';
 import { PREPOSITIONS, THIS_WORDS, NEW_MOON, TokenReader, type MonthRead, type YearRead } from './reader';
 
 const DAY_NOUNS = wordSet(['يوم', 'اليوم', 'يومي', 'أيام']);
@@ -71,7 +71,7 @@ export interface RawMatch {
  */
 interface StartTables {
   forms: Set<string>;
-  signatures: Set<number>;
+  signatures: SignatureSet;
 }
 let startTables: StartTables | undefined;
 
@@ -90,7 +90,7 @@ function buildStartTables(): StartTables {
       if (clitic.endsWith('ل') && w.startsWith('ال')) forms.add(clitic + w.slice(1));
     }
   }
-  return { forms, signatures: new Set<number>([...forms].map(signatureOf)) };
+  return { forms, signatures: new SignatureSet([...forms].map(signatureOf)) };
 }
 
 export class DateParser extends TokenReader {

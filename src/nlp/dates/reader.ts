@@ -13,7 +13,7 @@ import {
   dayOf, gregorianMonth, makeReference, monthOf, nearestMatchingWeekday, pickYear, yearForRelativeMonth,
   type Reference, type Resolved,
 } from './resolve';
-import { signatureOf, tokenAt, type Scan, type ScanToken } from './scan';
+import { SignatureSet, signatureOf, tokenAt, type Scan, type ScanToken } from './scan';
 
 const CLITICS = ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك'];
 export const PREPOSITIONS = wordSet(['من', 'في', 'ب', 'خلال']);
@@ -29,7 +29,7 @@ const THE_MONTH = wordSet(['الشهر']);
 const SIN = 'س'.charCodeAt(0);
 const WAW = 'و'.charCodeAt(0);
 const FA = 'ف'.charCodeAt(0);
-const FUTURE_SIGNATURES = new Set<number>([...FUTURE_WORDS, 'بعد'].flatMap((w) => [w, 'و' + w, 'ف' + w]).map(signatureOf));
+const FUTURE_SIGNATURES = new SignatureSet([...FUTURE_WORDS, 'بعد'].flatMap((w) => [w, 'و' + w, 'ف' + w]).map(signatureOf));
 interface Form {
   text: string;
   prefix: number;

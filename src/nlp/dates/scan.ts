@@ -69,6 +69,38 @@ export function signatureOf(word: string): number {
   return hash | 1;
 }
 
+/**
+ * A set of signatures (odd int32s, so never 0) in an open-addressing table: the scan asks it for
+ * every word of every text, and a Set<number> boxed each signature outside the small-integer
+ * range (half of them) into a fresh heap number to hash it.
+ */
+export class SignatureSet {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(signatures: Iterable<number>) {
+    const values = [...new Set(signatures)];
+    for (const v of values) if ((v | 0) !== v || (v & 1) === 0) throw new Error(`not a signature: ${v}`);
+    let size = 16;
+    while (size < 2 * values.length) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    for (const v of values) {
+      let at = Math.imul(v, 0x9e3779b1) & this.mask;
+      while (this.table[at] !== 0) at = (at + 1) & this.mask;
+      this.table[at] = v;
+    }
+  }
+
+  has(signature: number): boolean {
+    for (let at = Math.imul(signature, 0x9e3779b1) & this.mask; ; at = (at + 1) & this.mask) {
+      const v = this.table[at]!;
+      if (v === signature) return v !== 0;
+      if (v === 0) return false;
+    }
+  }
+}
+
 export function tokenAt(s: Scan, i: number): ScanToken | undefined {
   if (i < 0 || i >= s.count) return undefined;
   const start = s.starts[i]!;

@@ -15,7 +15,7 @@
  * pass's scores and decodes again.
  */
 import { fnv1a } from './hash';
-import { isInside, labelType, OUTSIDE } from './labels';
+import { isInside, LABEL_COUNT, labelType, OUTSIDE } from './labels';
 
 /** Types a first-pass label maps to: 0 = O, then PERS, ORG, LOC, MISC. */
 const TYPE_COUNT = 5;
@@ -38,6 +38,10 @@ function typeOf(label: number): number {
   const t = labelType(label);
   return t === undefined ? 0 : TYPE_NAMES.indexOf(t);
 }
+
+/** `typeOf` and `isInside` of every label, worked out once: they are read for every token of every text. */
+const TYPE_OF_LABEL = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => typeOf(l));
+const INSIDE_LABEL = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (isInside(l) ? 1 : 0));
 
 /**
  * Document features of every token. `keys[s][i]` is the stem of token i of sentence s, or ''
@@ -80,6 +84,10 @@ export class DocumentScratch {
   multi = new Uint8Array(0);
   counts = new Int32Array(0);
   readonly ids = new Map<string, number>();
+  /** `documentFeaturesOfIds`: per key id, the call that last met it and its small id in that call. */
+  stampOf = new Int32Array(0);
+  localOf = new Int32Array(0);
+  call = 0;
 }
 
 /** `a` if it holds `n` entries, else a new array of the same kind with room for them (contents not kept). */
@@ -100,7 +108,6 @@ export function documentFeaturesInto(
   scratch: DocumentScratch,
 ): void {
   const total = keys.length;
-  const sentenceCount = starts.length - 1;
   // Keys become small ids once; the window's counts then live in one typed array.
   const ids = scratch.ids;
   ids.clear();
@@ -119,8 +126,67 @@ export function documentFeaturesInto(
     }
     keyIds[g] = id;
   }
-  const width = ids.size * SLOTS;
+  const distinct = ids.size;
   ids.clear(); // the keys are not kept past the text
+  featuresOfSmallIds(keyIds, total, distinct, starts, labels, window, scratch);
+}
+
+/**
+ * `documentFeaturesInto` with each key given as an integer id instead (`keyIds[g]` for token g,
+ * -1 for '', equal ids for equal keys, every id below `idLimit`): the tagger's words carry such
+ * ids, so no key string is read or hashed per token. Same features, in the same order.
+ */
+export function documentFeaturesOfIds(
+  keyIds: Int32Array,
+  total: number,
+  idLimit: number,
+  starts: Uint32Array,
+  labels: readonly Uint8Array[],
+  window: number,
+  scratch: DocumentScratch,
+): void {
+  if (scratch.stampOf.length < idLimit) {
+    const size = Math.max(idLimit, 2 * scratch.stampOf.length, 1024);
+    scratch.stampOf = new Int32Array(size);
+    scratch.localOf = new Int32Array(size);
+    scratch.call = 0;
+  }
+  if (scratch.call >= 0x7fffffff) {
+    scratch.stampOf.fill(0);
+    scratch.call = 0;
+  }
+  // Call numbers start at 1: a stamp of 0 was never given.
+  const call = ++scratch.call;
+  const { stampOf, localOf } = scratch;
+  const local = (scratch.keyIds = room(scratch.keyIds, total, (n) => new Int32Array(n)));
+  let distinct = 0;
+  for (let g = 0; g < total; g++) {
+    const id = keyIds[g]!;
+    if (id < 0) {
+      local[g] = -1;
+      continue;
+    }
+    if (stampOf[id] !== call) {
+      stampOf[id] = call;
+      localOf[id] = distinct++;
+    }
+    local[g] = localOf[id]!;
+  }
+  featuresOfSmallIds(local, total, distinct, starts, labels, window, scratch);
+}
+
+/** The features from keys as small ids 0 … distinct-1 (`keyIds[g]`, -1 = no key), into `scratch`. */
+function featuresOfSmallIds(
+  keyIds: Int32Array,
+  total: number,
+  distinct: number,
+  starts: Uint32Array,
+  labels: readonly Uint8Array[],
+  window: number,
+  scratch: DocumentScratch,
+): void {
+  const sentenceCount = starts.length - 1;
+  const width = distinct * SLOTS;
   const counts = (scratch.counts = room(scratch.counts, width, (n) => new Int32Array(n)));
   counts.fill(0, 0, width);
   // Per token: its type and whether its first-pass entity spans several tokens.
@@ -131,8 +197,8 @@ export function documentFeaturesInto(
     const a = starts[s]!;
     const n = starts[s + 1]! - a;
     for (let i = 0; i < n; i++) {
-      types[a + i] = typeOf(l[i]!);
-      multi[a + i] = l[i] !== OUTSIDE && ((i > 0 && isInside(l[i]!)) || (i + 1 < n && isInside(l[i + 1]!))) ? 1 : 0;
+      types[a + i] = TYPE_OF_LABEL[l[i]!]!;
+      multi[a + i] = l[i] !== OUTSIDE && ((i > 0 && INSIDE_LABEL[l[i]!] === 1) || (i + 1 < n && INSIDE_LABEL[l[i + 1]!] === 1)) ? 1 : 0;
     }
   }
   const change = (s: number, sign: number): void => {

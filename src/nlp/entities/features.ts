@@ -198,6 +198,13 @@ export interface WordInfo {
    * for tokens that neither give nor take a vote (no letter, one letter, function words).
    */
   readonly docKey: string;
+  /**
+   * `docKey` as an integer: equal keys get equal ids within one epoch of the extractor's key
+   * table (`docEpoch`); -1 for ''. Read through `FeatureExtractor.docIdOf`, which resolves a
+   * word from an earlier epoch by its key.
+   */
+  readonly docId: number;
+  readonly docEpoch: number;
   /** Lower-cased normalised form: what the gazetteer features match on. */
   readonly featureNorm: string;
   /** Whether a gazetteer entry may start at `norm` / at `featureNorm` (see Gazetteer.mayStartMatch). */
@@ -235,6 +242,8 @@ export interface WordInfo {
   readonly at: number;
 }
 
+/** Document keys the extractor numbers before its table starts over (see WordInfo.docId). */
+const DOC_KEY_LIMIT = 1 << 16;
 /** Words whose partial sums share one allocated block (about 360 KB). */
 const CHUNK_WORDS = 1024;
 
@@ -301,6 +310,9 @@ export class FeatureExtractor {
   private readonly shapeTriples = new RowCache(TRIPLE_CACHE_BITS);
   private readonly coarseTriples = new RowCache(TRIPLE_CACHE_BITS);
   private readonly gazetteerRows = new Map<string, Int32Array>();
+  /** Document key → id (see WordInfo.docId), and which table it is (it starts over when full). */
+  private readonly docIds = new Map<string, number>();
+  private docEpoch = 0;
   /** The block the next cached words' partial sums go to, and how much of it is used. */
   private chunk = new Float64Array(0);
   private chunkUsed = 0;
@@ -524,7 +536,7 @@ export class FeatureExtractor {
       split,
       bare: withoutArticle(split.core),
       view: v,
-      docKey: v === PAD || v.stem.length < 2 || STOP_WORDS.has(split.core) || !/\p{L}/u.test(v.stem) ? '' : v.stem,
+      ...this.documentKey(v === PAD || v.stem.length < 2 || STOP_WORDS.has(split.core) || !/\p{L}/u.test(v.stem) ? '' : v.stem),
       featureNorm,
       placeStart,
       featurePlaceStart,
@@ -540,6 +552,41 @@ export class FeatureExtractor {
       ksNext: pipe(fnv1a(v.coarse, T.ks)) | 0,
       tPrev: pipe(fnv1a(v.trigger, T.tp0)) | 0,
     };
+  }
+
+  /** A new word's document key with its id in the current epoch (see WordInfo.docId). */
+  private documentKey(docKey: string): Pick<WordInfo, 'docKey' | 'docId' | 'docEpoch'> {
+    if (!docKey) return { docKey, docId: -1, docEpoch: this.docEpoch };
+    // Bounded: once full the table starts over in a new epoch. Only here, between texts or
+    // while a text's words are looked up, never while `docIdOf` resolves a text's words.
+    if (this.docIds.size >= DOC_KEY_LIMIT && !this.docIds.has(docKey)) {
+      this.docIds.clear();
+      this.docEpoch++;
+    }
+    return { docKey, docId: this.docKeyId(docKey), docEpoch: this.docEpoch };
+  }
+
+  private docKeyId(key: string): number {
+    let id = this.docIds.get(key);
+    if (id === undefined) {
+      id = this.docIds.size;
+      this.docIds.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * The id of a word's document key in the current epoch: its own, or for a word made before
+   * the table last started over, its key's id now (added if need be). Ids stay below
+   * `docIdLimit` until the next word is made.
+   */
+  docIdOf(w: WordInfo): number {
+    if (w.docEpoch === this.docEpoch) return w.docId;
+    return w.docKey ? this.docKeyId(w.docKey) : -1;
+  }
+
+  get docIdLimit(): number {
+    return this.docIds.size;
   }
 
   /** Gazetteer labels (`B-country`, `I-city` …, '' outside) of a sentence's words. */

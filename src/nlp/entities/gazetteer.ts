@@ -146,6 +146,8 @@ export class Gazetteer {
   private readonly nisba = new Map<string, string>();
   private readonly countryNames = new Map<string, GazetteerEntry>();
   private readonly startCache = new Map<string, boolean>();
+  /** See `startingReadings`. */
+  private readonly readingsCache = new Map<string, readonly string[]>();
 
   constructor(readonly entries: readonly GazetteerEntry[]) {
     for (const entry of entries) {
@@ -173,25 +175,60 @@ export class Gazetteer {
   matchAt(norms: readonly string[], i: number, frequency?: FormFrequency): GazetteerMatch | undefined {
     const word = norms[i];
     if (word === undefined || !this.mayStartMatch(word)) return undefined;
-    // The word as written, its most plausible clitic split, then every other reading: a
-    // place name after و/ب/ل (وسوريا) is found even where frequencies do not decide the split.
-    const readings = cliticCandidates(word).map((c) => c.core);
-    const firsts = [word, splitClitics(word, frequency).core, ...readings];
-    for (const first of new Set(firsts)) {
-      const list = this.byFirst.get(first);
-      if (!list) continue;
-      for (const { tokens, entry } of list) {
-        let ok = true;
-        for (let k = 1; k < tokens.length; k++) {
-          if (norms[i + k] !== tokens[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) return { length: tokens.length, entry, firstToken: first };
-      }
+    // The definition tries the word as written, its most plausible clitic split, then every other
+    // reading, each once, in that order. That split's core is the word or one of the readings, so
+    // only where it comes in the order depends on the frequencies: when one reading at most
+    // starts an entry (nearly always) the split is not needed, nor the readings worked out again.
+    const firsts = this.startingReadings(word);
+    if (firsts.length === 1) return this.matchFrom(norms, i, firsts[0]!);
+    const split = splitClitics(word, frequency).core;
+    if (firsts[0] === word) {
+      const m = this.matchFrom(norms, i, word);
+      if (m) return m;
+    }
+    if (split !== word && firsts.includes(split)) {
+      const m = this.matchFrom(norms, i, split);
+      if (m) return m;
+    }
+    for (const first of firsts) {
+      if (first === word || first === split) continue;
+      const m = this.matchFrom(norms, i, first);
+      if (m) return m;
     }
     return undefined;
+  }
+
+  /** The longest entry whose first token is `first` and whose other tokens follow token `i`. */
+  private matchFrom(norms: readonly string[], i: number, first: string): GazetteerMatch | undefined {
+    const list = this.byFirst.get(first);
+    if (!list) return undefined;
+    for (const { tokens, entry } of list) {
+      let ok = true;
+      for (let k = 1; k < tokens.length; k++) {
+        if (norms[i + k] !== tokens[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { length: tokens.length, entry, firstToken: first };
+    }
+    return undefined;
+  }
+
+  /**
+   * The readings of a word (itself, then the cores of `cliticCandidates` in order), each once,
+   * that start some entry. Cached per word as `mayStartMatch` is: matchAt runs at every word
+   * that may start a place, in the tagger and in the mention rules alike.
+   */
+  private startingReadings(word: string): readonly string[] {
+    const hit = this.readingsCache.get(word);
+    if (hit) return hit;
+    const readings = [...new Set([word, ...cliticCandidates(word).map((c) => c.core)])].filter((r) => this.byFirst.has(r));
+    if (word.length <= 48) {
+      if (this.readingsCache.size >= 1 << 15) this.readingsCache.clear();
+      this.readingsCache.set(word, readings);
+    }
+    return readings;
   }
 
   /**

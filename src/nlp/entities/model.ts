@@ -18,7 +18,7 @@ import { EMPTY_LEXICON, Lexicon } from './lexicon';
 import { DROPPABLE_TEMPLATES, FeatureExtractor, type FeatureOptions, type RowWeights, type WordInfo } from './features';
 import { splitClitics, withoutArticle } from './clitics';
 import { constrain, Decoder } from './viterbi';
-import { documentFeaturesInto, DocumentScratch } from './document';
+import { documentFeaturesOfIds, DocumentScratch } from './document';
 import { EntityDictionary } from './dictionary';
 import { normalizeArabic } from '../text/normalize';
 
@@ -276,17 +276,16 @@ export class NerModel {
     if (extra) emissions.forEach((e, k) => extra(k, e));
     const first = emissions.map((e, k) => this.decoder.decode(e, sentences[k]!.length));
     if (window <= 0) return first;
-    // The text's keys end to end, and where each sentence starts among them.
-    const keys = space.keys;
-    keys.length = 0;
+    // The text's key ids end to end, and where each sentence starts among them.
+    const keyIds = space.keyIdsFor(total);
     const starts = space.startsFor(sentences.length);
+    let g = 0;
     for (let k = 0; k < sentences.length; k++) {
-      for (const w of sentences[k]!) keys.push(w.docKey);
-      starts[k + 1] = keys.length;
+      for (const w of sentences[k]!) keyIds[g++] = this.extractor.docIdOf(w);
+      starts[k + 1] = g;
     }
     const doc = space.features;
-    documentFeaturesInto(keys, starts, first, window, doc);
-    keys.length = 0;
+    documentFeaturesOfIds(keyIds, total, this.extractor.docIdLimit, starts, first, window, doc);
     return sentences.map((s, k) => {
       const a = starts[k]!;
       if (doc.offsets[a] === doc.offsets[a + s.length]) return first[k]!;
@@ -320,8 +319,8 @@ export class NerModel {
 class DocumentWorkspace {
   private scores = new Float64Array(0);
   private starts = new Uint32Array(0);
-  /** The text's document keys end to end (emptied after each text). */
-  readonly keys: string[] = [];
+  /** The text's document key ids end to end (see FeatureExtractor.docIdOf). */
+  private keyIds = new Int32Array(0);
   readonly features = new DocumentScratch();
 
   /**
@@ -333,7 +332,13 @@ class DocumentWorkspace {
     return this.scores;
   }
 
-  /** Sentence starts into `keys` for `sentences` sentences (entry 0 is 0, then each sentence's end). */
+  /** Room for `tokens` key ids (contents not kept). */
+  keyIdsFor(tokens: number): Int32Array {
+    if (this.keyIds.length < tokens) this.keyIds = new Int32Array(Math.max(tokens, 1024));
+    return this.keyIds;
+  }
+
+  /** Sentence starts into the key ids for `sentences` sentences (entry 0 is 0, then each sentence's end). */
   startsFor(sentences: number): Uint32Array {
     if (this.starts.length < sentences + 1) this.starts = new Uint32Array(Math.max(sentences + 1, 256));
     return this.starts.subarray(0, sentences + 1);

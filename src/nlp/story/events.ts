@@ -106,6 +106,16 @@ function addElaborationPeople(
 ): void {
   const people = new Set(mentions.filter((m) => m.actor.type === 'PERSON').map((m) => m.actor.id));
   if (!people.size) return;
+  // A sentence can follow several dated ones within reach: its stems are worked out once.
+  const stemsBySentence = new Map<number, string[]>();
+  const stemsOfSentence = (j: number): string[] => {
+    let found = stemsBySentence.get(j);
+    if (!found) {
+      found = stems(text.slice(sentences[j]!.bodyStart, sentences[j]!.end));
+      stemsBySentence.set(j, found);
+    }
+    return found;
+  };
   for (const k of datedSentences) {
     const sentence = sentences[k]!;
     // Cheap test first: no person named in the sentences within reach, nobody to add.
@@ -118,12 +128,12 @@ function addElaborationPeople(
     // The event told last in the sentence is the one the next sentence goes on about.
     const event = drafts.filter((d) => d.sentenceIndex === sentence.index).sort((a, b) => b.start - a.start)[0];
     if (!event) continue;
-    const chain = new Set(stems(text.slice(sentence.bodyStart, sentence.end)));
+    const chain = new Set(stemsOfSentence(k));
     for (let j = k + 1; j <= k + ELABORATION_REACH && j < sentences.length; j++) {
       if (datedSentences.has(j)) break;
       const next = sentences[j]!;
       const body = text.slice(next.bodyStart, next.end);
-      const nextStems = stems(body);
+      const nextStems = stemsOfSentence(j);
       const shared = nextStems.filter((t) => chain.has(t)).length;
       if (!ELABORATION_OPENER.test(body) && shared < 2) break;
       for (const id of actorsIn(mentions, next.bodyStart, next.end)) {

@@ -197,6 +197,10 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
   const classes = unitClass;
   let digits = 0;
   let quotes = 0;
+  // First the words' bounds and hashes; then their slots and keys are read once, all of them,
+  // before any is resolved: those reads are independent, so their cache misses (the table is
+  // large and a word is seldom in cache) overlap instead of following one another word by word.
+  let words = 0;
   let i = from;
   while (i < to) {
     let c = text.charCodeAt(i);
@@ -231,7 +235,16 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
       }
       if (cls === NONE) break;
     }
-    const id = wordId(text, i, j, hash);
+    if (3 * words + 3 > wordBounds.length) wordBounds = growInt32(wordBounds, 3 * words + 3);
+    wordBounds[3 * words] = i;
+    wordBounds[3 * words + 1] = j;
+    wordBounds[3 * words + 2] = hash;
+    words++;
+    i = j;
+  }
+  touchSlots(wordBounds, words);
+  for (let w = 0; w < words; w++) {
+    const id = wordId(text, wordBounds[3 * w]!, wordBounds[3 * w + 1]!, wordBounds[3 * w + 2]!);
     if (id >= 0) {
       if (out.length === out.ids.length) {
         const bigger = new Int32Array(out.ids.length * 2);
@@ -240,10 +253,41 @@ export function scanTermIds(text: string, from: number, to: number, out: IdList)
       }
       out.ids[out.length++] = id;
     }
-    i = j;
   }
   out.digits = digits;
   out.quotes = quotes;
+  // One grown past MAX_KEPT_BOUNDS by a huge range is not kept.
+  if (wordBounds.length > MAX_KEPT_BOUNDS) wordBounds = new Int32Array(3 * 256);
+}
+
+/** [start, end, hash] of each word of the range `scanTermIds` is reading. */
+let wordBounds: Int32Array = new Int32Array(3 * 256);
+const MAX_KEPT_BOUNDS = 3 * (1 << 14);
+/** Where `touchSlots` leaves what it read, so the reads are not optimised away. */
+let touched = 0;
+
+function growInt32(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Reads the first table slot of every word, then the first key unit of those whose slot holds a
+ * key of its length and hash: changes nothing, but brings them into cache together (see
+ * `scanTermIds`); `wordId` then finds them there.
+ */
+function touchSlots(bounds: Int32Array, words: number): void {
+  const table = slots;
+  const chars = pool;
+  const mask = (table.length >> 2) - 1;
+  let sum = 0;
+  for (let w = 0; w < words; w++) sum += table[(bounds[3 * w + 2]! & mask) << 2]!;
+  for (let w = 0; w < words; w++) {
+    const at = (bounds[3 * w + 2]! & mask) << 2;
+    if (table[at] === bounds[3 * w + 1]! - bounds[3 * w]! && table[at + 1] === bounds[3 * w + 2]) sum += chars[table[at + 3]!]!;
+  }
+  touched = sum;
 }
 
 /**
