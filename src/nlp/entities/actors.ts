@@ -202,8 +202,13 @@ function sameSpelling(model: NerModel, a: string, b: string): boolean {
 
 /** The word with its inner long vowels removed: words that `sameSpelling` may join share it. */
 function skeleton(word: string): string {
-  return word.length < 4 ? word : word[0]! + word.slice(1, -1).replace(/[اوي]/g, '') + word[word.length - 1]!;
+  if (word.length < 4) return word;
+  const inner = word.slice(1, -1);
+  return LONG_VOWEL.test(inner) ? word[0]! + inner.replace(LONG_VOWELS, '') + word[word.length - 1]! : word;
 }
+
+const LONG_VOWEL = /[اوي]/;
+const LONG_VOWELS = /[اوي]/g;
 
 /**
  * A word that looks like a foreign name written in Arabic letters. Not a nisba (العتيبي, السويدي:

@@ -14,7 +14,7 @@ import { stripMarks } from '../text/normalize';
 import { forEachToken, type Token } from '../text/tokenize';
 import { cliticCandidates, rawOffsetAfterLetters, type CliticSplit, type FormFrequency } from './clitics';
 import { furnitureRanges } from './furniture';
-import { LABEL_COUNT, labelIndex, spansFromLabelIndices } from './labels';
+import { LABEL_COUNT, labelIndex, spansFromLabelIndices, type LabelSpan } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
@@ -144,6 +144,7 @@ const RULE_FACTION = 1;
 const RULE_GROUP_HEAD = 2;
 const RULE_GEOGRAPHIC = 4;
 const RULE_PERSON_TITLE = 8;
+const RULE_MINISTRY = 16;
 const RULE_WORDS: ReadonlyMap<string, number> = (() => {
   const bits = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -153,6 +154,7 @@ const RULE_WORDS: ReadonlyMap<string, number> = (() => {
   mark(GROUP_HEADS, RULE_GROUP_HEAD);
   mark(GEOGRAPHIC_NOUNS, RULE_GEOGRAPHIC);
   mark(PERSON_TITLES, RULE_PERSON_TITLE);
+  mark(['وزاره'], RULE_MINISTRY);
   return bits;
 })();
 
@@ -192,10 +194,10 @@ function isCurrencyAfterNumber(tokens: readonly TextToken[], i: number): boolean
  * The names the text gives diseases (كورونا after فيروس): the same words elsewhere in the article
  * (وانتشار كورونا) are the disease too, not a person.
  */
-function diseaseNames(model: NerModel, tokens: readonly TextToken[], spans: readonly { start: number; end: number }[]): Set<string> {
+function diseaseNames(model: NerModel, tokens: readonly TextToken[], spans: readonly LabelSpan[]): Set<string> {
   const names = new Set<string>();
   for (const sp of spans) {
-    if (!namesDisease(model, tokens, sp)) continue;
+    if (sp.type !== 'PERS' || !namesDisease(model, tokens, sp)) continue;
     const from = isDiseaseWord(tokens[sp.start]!) ? sp.start + 1 : sp.start;
     if (from < sp.end) names.add(spanKey(tokens, from, sp.end));
   }
@@ -224,13 +226,14 @@ const MAX_MINISTRY_WORDS = 4;
  * or what comes next (وتتابع وزارة الخارجية القضية). A portfolio joined by و (والري) is not
  * followed: as often it is the next body of a list (وزارة الداخلية والجيش).
  */
-function ministries(model: NerModel, tokens: readonly TextToken[]): RawSpan[] {
+function ministries(model: NerModel, tokens: readonly TextToken[], rules: readonly number[]): RawSpan[] {
   const found: RawSpan[] = [];
   const portfolioWord = (t: TextToken | undefined, sentence: number): t is TextToken =>
     t !== undefined && t.sentence === sentence && t.split.prefixLength === 0 && ARABIC_WORD.test(t.norm) && !isStopWord(t.norm, t.text);
   for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!(rules[i]! & RULE_MINISTRY)) continue;
     const head = tokens[i]!;
-    if (head.bare !== 'وزاره' || head.split.core.startsWith('ال') || head.split.fusedArticle) continue;
+    if (head.split.core.startsWith('ال') || head.split.fusedArticle) continue;
     let last = i + 1;
     const first = tokens[last];
     if (!portfolioWord(first, head.sentence)) continue;
@@ -277,7 +280,11 @@ function namesDisease(model: NerModel, tokens: readonly TextToken[], sp: { start
  * who caught it (وأصيب بالفيروس بوريس جونسون).
  */
 function isDiseaseWord(t: TextToken): boolean {
-  return DISEASE_HEADS.has(t.norm) || cliticCandidates(t.norm).some((c) => DISEASE_HEADS.has(c.core));
+  if (DISEASE_HEADS.has(t.norm)) return true;
+  // A clitic reading's core ends the word: only a word ending in a disease word can have one.
+  let ends = false;
+  for (const head of DISEASE_HEADS) if (t.norm.length > head.length && t.norm.endsWith(head)) ends = true;
+  return ends && cliticCandidates(t.norm).some((c) => DISEASE_HEADS.has(c.core));
 }
 
 export interface RawSpan {
@@ -328,7 +335,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     // A colour is no place: اللون الرمادي is grey, not the city of Ramadi.
     if (span.end - span.start === 1 && before && before.sentence === tokens[span.start]!.sentence && COLOUR_WORDS.has(before.bare)) continue;
     // A disease is no actor, though the tagger reads فيروس كورونا as a person: left alone like MISC.
-    if (type === 'PERSON' && (namesDisease(model, tokens, span) || diseases.has(spanKey(tokens, span.start, span.end)))) {
+    if (type === 'PERSON' && (namesDisease(model, tokens, span) || (diseases.size > 0 && diseases.has(spanKey(tokens, span.start, span.end))))) {
       inMisc.fill(1, span.start, span.end);
       continue;
     }
@@ -402,7 +409,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     }
   }
   for (const sp of spans) if (sp.type === 'ORG' && isGroupName(model, tokens, sp)) sp.type = 'GROUP';
-  for (const sp of ministries(model, tokens)) {
+  for (const sp of ministries(model, tokens, rules)) {
     // Up to whatever another rule or the tagger already holds (وزارة الخارجية والولايات …).
     let last = sp.first - 1;
     while (last < sp.last && free(last + 1, last + 1)) last++;
