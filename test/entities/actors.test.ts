@@ -163,3 +163,17 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('one person under several spellings
     expect(negotiator.roles ?? []).toContain('كبير المفاوضين النوويين');
   });
 });
+
+describe.skipIf(!existsSync(NER_MODEL_PATH))('a ministry and its country', () => {
+  const model = loadNerModelFromDisk();
+  const summary = (text: string): string[] => recogniseActors(model, text).map((a) => `${a.type} ${a.name} [${a.aliases.join('،')}] x${a.mentions.length}`);
+
+  it('joins the ministry named by its portfolio to the one the article names with its country', () => {
+    expect(summary('وأعلنت وزارة الصحة السعودية تسجيل حالات جديدة . وقالت وزارة الصحة إن الوضع مستقر .')).toEqual(['ORG وزارة الصحة السعودية [وزارة الصحة] x2']);
+  });
+
+  it('leaves it alone when the article names that portfolio for two countries', () => {
+    const text = 'وقالت وزارة الخارجية الأمريكية إن المحادثات مستمرة . وردت وزارة الخارجية الإيرانية بالنفي . وأضافت وزارة الخارجية أن الوفد عاد .';
+    expect(summary(text)).toEqual(['ORG وزارة الخارجية الأمريكية [] x1', 'ORG وزارة الخارجية الإيرانية [] x1', 'ORG وزارة الخارجية [] x1']);
+  });
+});

@@ -58,6 +58,7 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
     g.mentions.push(m);
     if (head) byHead.set(head, g);
   }
+  joinMinistriesToTheirCountry(model, byKey);
   const persons = groupPersons(model, mentions.filter((x) => x.type === 'PERSON'), groups, tokens, text);
   absorbSurnames(model, groups, persons);
 
@@ -69,6 +70,30 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
   linkCapitals(ordered, actors, tokens);
   watch?.lap('ner: actor grouping');
   return actors;
+}
+
+/**
+ * A ministry named by its portfolio alone (وزارة الصحة) is the one the article names with its
+ * country (وزارة الصحة السعودية), when it names exactly one: one actor, whose country-bearing name
+ * also lets the timeline link it across articles.
+ */
+function joinMinistriesToTheirCountry(model: NerModel, byKey: ReadonlyMap<string, Group>): void {
+  const withCountry = new Map<string, Group[]>();
+  for (const [key, g] of byKey) {
+    const words = key.split(' ');
+    const last = words[words.length - 1]!;
+    if (!key.startsWith('O:وزاره ') || words.length < 3 || model.gazetteer.nisbaCountry(last) === undefined) continue;
+    const portfolio = words.slice(0, -1).join(' ');
+    const list = withCountry.get(portfolio);
+    if (list) list.push(g);
+    else withCountry.set(portfolio, [g]);
+  }
+  for (const [portfolio, found] of withCountry) {
+    const generic = byKey.get(portfolio);
+    if (!generic || found.length !== 1 || generic === found[0]) continue;
+    found[0]!.mentions.push(...generic.mentions);
+    generic.mentions = [];
+  }
 }
 
 /** The head noun an organisation or group mention starts with (الهيئة العامة للطيران → هييه), if any. */
