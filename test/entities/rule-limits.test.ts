@@ -56,6 +56,16 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['LOC الإمارات']);
   });
 
+  it('cuts the word an organisation was run on into, unless it has the article or heads more of the name', () => {
+    const orgs = (text: string): string[] => findMentions(model, text).mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+    expect(orgs('واختار الاتحاد الآسيوي لكرة القدم الحكم خليل جلال ليكون مقيما لحكام بطولة الاتحاد الآسيوي تحت 16 سنة ، المقررة في الكويت .')).toEqual([
+      'الاتحاد الآسيوي',
+      'الاتحاد الآسيوي',
+    ]);
+    expect(orgs('كما تعرض لانتقادات بعد انسحاب طوغو من كأس الأمم الافريقية ، إذ قرر الاتحاد الأفريقي بداية تعليق عضوية طوغو .')).toEqual(['الاتحاد الأفريقي']);
+    expect(orgs('وأعلنت وزارة الصحة السعودية تسجيل حالات جديدة .')).toEqual(['وزارة الصحة السعودية']);
+  });
+
   it('takes a colour after اللون for no place (الرمادي is grey, not Ramadi)', () => {
     const text = 'وظهر دونالد ترامب بشعر مائل إلى اللون الرمادي بعد الخطاب في واشنطن .';
     expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['PERSON دونالد ترامب', 'LOC واشنطن']);

@@ -19,7 +19,7 @@ import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
 import { RangeCache } from '../text/rangecache';
-import { DISEASE_HEADS, GROUP_HEADS, HONORIFICS, isPersonTitle, MINISTRY_ADJECTIVES, NAME_LINKS, PERSON_TITLES, PLACE_HEADS } from './triggers';
+import { DISEASE_HEADS, GROUP_HEADS, HONORIFICS, isPersonTitle, MINISTRY_ADJECTIVES, NAME_LINKS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
 import { rangeIndexAt } from '../text/spans';
@@ -339,7 +339,9 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
       inMisc.fill(1, span.start, span.end);
       continue;
     }
-    spans.push({ first: span.start, last: span.end - 1, type });
+    const sp: RawSpan = { first: span.start, last: span.end - 1, type };
+    if (type !== 'PERSON') trimRunOn(model, tokens, sp);
+    spans.push(sp);
   }
 
   // 2. Rules: groups, newspapers, gazetteer places the tagger missed.
@@ -687,6 +689,25 @@ function trimCommonTail(model: NerModel, tokens: readonly TextToken[], sp: RawSp
   if (last.norm.startsWith('ال') || last.split.core.startsWith('ال') || NAME_LINKS.has(tokens[sp.last - 1]!.norm)) return;
   const entry = unpackLexiconEntry(model.lexicon.packed(last.norm));
   if (entry.freqClass >= COMMON_WORD_CLASS && (entry.flags & LEXICON_FLAG.person) === 0) sp.last -= 1;
+}
+
+/**
+ * The tagger also runs an organisation or a place on into the next word (الاتحاد الآسيوي اتخذت,
+ * البنك الدولي تحت, الاتحاد الأفريقي بداية): a last word without the article that is a function
+ * word, or a common word the unlabeled text never marks as a name, is cut off. Articled last words
+ * stay: they end names (وزارة الصحة, الأمم المتحدة).
+ */
+function trimRunOn(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): void {
+  while (sp.last > sp.first) {
+    const last = tokens[sp.last]!;
+    if (last.norm.startsWith('ال') || last.split.core.startsWith('ال') || last.split.fusedArticle || !ARABIC_WORD.test(last.norm)) return;
+    // A head noun in construct (بلدية محافظة …) means the name goes on past what the tagger took.
+    if (PLACE_HEADS.has(last.bare) || ORG_HEADS.has(last.bare)) return;
+    const entry = unpackLexiconEntry(model.lexicon.packed(last.norm));
+    const common = entry.freqClass >= COMMON_WORD_CLASS && entry.flags === 0;
+    if (!common && !isStopWord(last.norm, last.text)) return;
+    sp.last -= 1;
+  }
 }
 
 /**
