@@ -66,6 +66,13 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(orgs('وأعلنت وزارة الصحة السعودية تسجيل حالات جديدة .')).toEqual(['وزارة الصحة السعودية']);
   });
 
+  it('gives the person a place was run on into back to the person (كوريا الشمالية كيم جونج أون)', () => {
+    const text = 'واتهمت كوريا الشمالية ماليزيا باغتيال كيم جونج نام الأخ غير الشقيق لزعيم كوريا الشمالية كيم جونج أون في مطار كوالالمبور الدولي .';
+    const found = findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);
+    expect(found).toContain('PERSON كيم جونج أون');
+    expect(found.filter((m) => m.startsWith('LOC كوريا'))).toEqual(['LOC كوريا الشمالية', 'LOC كوريا الشمالية']);
+  });
+
   it('takes a colour after اللون for no place (الرمادي is grey, not Ramadi)', () => {
     const text = 'وظهر دونالد ترامب بشعر مائل إلى اللون الرمادي بعد الخطاب في واشنطن .';
     expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['PERSON دونالد ترامب', 'LOC واشنطن']);

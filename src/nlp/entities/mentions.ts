@@ -340,7 +340,11 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
       continue;
     }
     const sp: RawSpan = { first: span.start, last: span.end - 1, type };
-    if (type !== 'PERSON') trimRunOn(model, tokens, sp);
+    if (type !== 'PERSON') {
+      trimRunOn(model, tokens, sp);
+      const person = personRunOn(model, tokens, sp);
+      if (person) spans.push(person);
+    }
     spans.push(sp);
   }
 
@@ -708,6 +712,28 @@ function trimRunOn(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): 
     if (!common && !isStopWord(last.norm, last.text)) return;
     sp.last -= 1;
   }
+}
+
+/**
+ * An organisation or place the tagger ran on into the person named after it (الجامعة العربية نبيل
+ * العربي, كوريا الشمالية كيم جونج أون): where the name has ended on an adjective with the article and
+ * the next word is one the unlabeled text mostly tags as a person, the rest is that person. `sp` is
+ * cut there; the person is returned. Not after a title (جامعة الملك سعود) or inside one word's reach.
+ */
+function personRunOn(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): RawSpan | undefined {
+  for (let k = sp.first + 2; k <= sp.last; k++) {
+    const before = tokens[k - 1]!;
+    const t = tokens[k]!;
+    if (!before.norm.startsWith('ال') || !(before.norm.endsWith('يه') || before.norm.endsWith('ي')) || isTitleWord(before)) continue;
+    if (t.norm.startsWith('ال') || t.split.prefixLength > 0 || !ARABIC_WORD.test(t.norm)) continue;
+    const self = unpackLexiconEntry(model.lexicon.packed(t.norm)).self ?? 0;
+    // Self-labels 1–2: the tagger called the word a person mostly or often in the unlabeled text.
+    if (self < 1 || self > 2) continue;
+    const person: RawSpan = { first: k, last: sp.last, type: 'PERSON' };
+    sp.last = k - 1;
+    return person;
+  }
+  return undefined;
 }
 
 /**
