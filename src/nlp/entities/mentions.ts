@@ -718,7 +718,7 @@ function trimRunOn(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): 
  * An organisation or place the tagger ran on into the person named after it (الجامعة العربية نبيل
  * العربي, كوريا الشمالية كيم جونج أون): where the name has ended on an adjective with the article and
  * the next word is one the unlabeled text mostly tags as a person, the rest is that person. `sp` is
- * cut there; the person is returned. Not after a title (جامعة الملك سعود) or inside one word's reach.
+ * cut there, keeping two words at least; the person is returned. Not after a title (جامعة الملك سعود).
  */
 function personRunOn(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): RawSpan | undefined {
   for (let k = sp.first + 2; k <= sp.last; k++) {
