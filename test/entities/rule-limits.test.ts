@@ -73,6 +73,17 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(found.filter((m) => m.startsWith('LOC كوريا'))).toEqual(['LOC كوريا الشمالية', 'LOC كوريا الشمالية']);
   });
 
+  it('takes a facility named after a king for the facility, not the king (مطار الملك عبدالعزيز الدولي)', () => {
+    const found = (text: string): string[] => findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);
+    expect(found('ووصل الوفد إلى مطار الملك عبدالعزيز الدولي بجدة أمس .')).toEqual(['LOC مطار الملك عبدالعزيز الدولي', 'LOC جدة']);
+    expect(found('واستقبل الملك سلمان الوفد . وقال المتحدث باسم مركز الملك سلمان للإغاثة إن المساعدات وصلت .')).toEqual([
+      'PERSON سلمان',
+      'ORG مركز الملك سلمان للإغاثة',
+    ]);
+    // …and where the tagger ran it on into the town (بالهفوف), the town is cut off.
+    expect(found('ونقل المصابون إلى مستشفى الملك فهد بالهفوف .')).toEqual(['ORG مستشفى الملك فهد']);
+  });
+
   it('takes a colour after اللون for no place (الرمادي is grey, not Ramadi)', () => {
     const text = 'وظهر دونالد ترامب بشعر مائل إلى اللون الرمادي بعد الخطاب في واشنطن .';
     expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['PERSON دونالد ترامب', 'LOC واشنطن']);

@@ -340,7 +340,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
       continue;
     }
     const sp: RawSpan = { first: span.start, last: span.end - 1, type };
-    if (type !== 'PERSON') {
+    if (type === 'PERSON') namedFacility(tokens, sp, tagged);
+    if (sp.type !== 'PERSON') {
       trimRunOn(model, tokens, sp);
       const person = personRunOn(model, tokens, sp);
       if (person) spans.push(person);
@@ -696,22 +697,26 @@ function trimCommonTail(model: NerModel, tokens: readonly TextToken[], sp: RawSp
 }
 
 /**
- * The tagger also runs an organisation or a place on into the next word (الاتحاد الآسيوي اتخذت,
- * البنك الدولي تحت, الاتحاد الأفريقي بداية): a last word without the article that is a function
- * word, or a common word the unlabeled text never marks as a name, is cut off. Articled last words
- * stay: they end names (وزارة الصحة, الأمم المتحدة).
+ * The tagger also runs an organisation or a place on into the next word (الاتحاد الآسيوي تحت,
+ * الاتحاد الأفريقي بداية, مستشفى الملك فهد بالهفوف): a last word behind ب, or one without the article
+ * that is a function word or a common word the unlabeled text never marks as a name, is cut off.
+ * Articled last words stay: they end names (وزارة الصحة, الأمم المتحدة).
  */
 function trimRunOn(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): void {
-  while (sp.last > sp.first) {
-    const last = tokens[sp.last]!;
-    if (last.norm.startsWith('ال') || last.split.core.startsWith('ال') || last.split.fusedArticle || !ARABIC_WORD.test(last.norm)) return;
-    // A head noun in construct (بلدية محافظة …) means the name goes on past what the tagger took.
-    if (PLACE_HEADS.has(last.bare) || ORG_HEADS.has(last.bare)) return;
-    const entry = unpackLexiconEntry(model.lexicon.packed(last.norm));
-    const common = entry.freqClass >= COMMON_WORD_CLASS && entry.flags === 0;
-    if (!common && !isStopWord(last.norm, last.text)) return;
+  // One word at most: سي إن إن بالعربية loses بالعربية, not the letters of CNN after it.
+  if (sp.last === sp.first) return;
+  const last = tokens[sp.last]!;
+  // A last word behind the preposition ب says where the body is, not what it is called.
+  if (last.split.prefix.includes('ب')) {
     sp.last -= 1;
+    return;
   }
+  if (last.norm.startsWith('ال') || last.split.core.startsWith('ال') || last.split.fusedArticle || !ARABIC_WORD.test(last.norm)) return;
+  // A head noun in construct (بلدية محافظة …) means the name goes on past what the tagger took.
+  if (PLACE_HEADS.has(last.bare) || ORG_HEADS.has(last.bare)) return;
+  const entry = unpackLexiconEntry(model.lexicon.packed(last.norm));
+  const common = entry.freqClass >= COMMON_WORD_CLASS && entry.flags === 0;
+  if (common || isStopWord(last.norm, last.text)) sp.last -= 1;
 }
 
 /**
@@ -734,6 +739,43 @@ function personRunOn(model: NerModel, tokens: readonly TextToken[], sp: RawSpan)
     return person;
   }
   return undefined;
+}
+
+/** Titles that facilities are named after (مطار الملك عبدالعزيز, مدينة الأمير عبدالله بن جلوي), bare. */
+const ROYAL_TITLES = new Set(['ملك', 'امير', 'شيخ', 'سلطان']);
+
+/**
+ * Heads of facilities named after a king or prince, with the type of the whole name: places one
+ * travels to or through, and bodies that act (مركز الملك سلمان للإغاثة). Bare, normalised.
+ */
+const FACILITY_HEADS: ReadonlyMap<string, ActorType> = new Map([
+  ...['مطار', 'ميناء', 'مدينه', 'شارع', 'طريق', 'جسر', 'ملعب', 'استاد', 'ستاد', 'حي', 'ميدان', 'قاعده', 'قصر', 'مسجد', 'حديقه', 'برج'].map((w): [string, ActorType] => [w, 'LOC']),
+  ...['مركز', 'مستشفي', 'جامعه', 'كليه', 'معهد', 'موسسه', 'جايزه', 'برنامج', 'مدرسه', 'مجمع', 'صندوق', 'مكتبه', 'نادي', 'مستشفيات'].map((w): [string, ActorType] => [w, 'ORG']),
+]);
+const MAX_FACILITY_ADJECTIVES = 2;
+
+/**
+ * A "person" the tagger found after a facility head and a title is the facility named after them:
+ * مطار الملك عبدالعزيز الدولي, مستشفى الملك فهد, مركز الملك سلمان. The span takes the head and the
+ * adjectives after the name (الدولي, التخصصي) and the head's type; King Salman keeps his own
+ * mentions only. `tagged` (the tagger's labels) keeps the adjectives from running into its next name.
+ */
+function namedFacility(tokens: readonly TextToken[], sp: RawSpan, tagged: Uint8Array): void {
+  const first = tokens[sp.first]!;
+  const titleAt = ROYAL_TITLES.has(first.bare) ? sp.first : sp.first - 1;
+  const title = tokens[titleAt];
+  const head = tokens[titleAt - 1];
+  if (!title || !head || !ROYAL_TITLES.has(title.bare) || head.sentence !== first.sentence) return;
+  const type = FACILITY_HEADS.get(head.bare);
+  if (!type || head.split.core.startsWith('ال') || head.split.fusedArticle) return;
+  sp.first = titleAt - 1;
+  sp.type = type;
+  for (let added = 0; added < MAX_FACILITY_ADJECTIVES; added++) {
+    const next = tokens[sp.last + 1];
+    if (!next || next.sentence !== first.sentence || tagged[sp.last + 1] !== 0 || next.split.prefixLength > 0) return;
+    if (!next.norm.startsWith('ال') || !(next.norm.endsWith('ي') || next.norm.endsWith('يه')) || isStopWord(next.norm, next.text)) return;
+    sp.last += 1;
+  }
 }
 
 /**
