@@ -84,6 +84,12 @@ describe.skipIf(!existsSync(NER_MODEL_PATH))('mention rules that must hold back'
     expect(found('ونقل المصابون إلى مستشفى الملك فهد بالهفوف .')).toEqual(['ORG مستشفى الملك فهد']);
   });
 
+  it('makes no group of a faction word and a relative pronoun, and takes the emergency forces for the state\'s', () => {
+    const found = (text: string): string[] => findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`);
+    expect(found('وانتقد دعم إيران لبعض الميليشيات التي تقوم بأعمال شنيعة في العراق .').filter((m) => m.includes('الميليشيات'))).toEqual([]);
+    expect(found('وقع التفجير في مسجد قوات الطوارئ في أبها .')).toContain('ORG قوات الطوارئ');
+  });
+
   it('takes a colour after اللون for no place (الرمادي is grey, not Ramadi)', () => {
     const text = 'وظهر دونالد ترامب بشعر مائل إلى اللون الرمادي بعد الخطاب في واشنطن .';
     expect(findMentions(model, text).mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['PERSON دونالد ترامب', 'LOC واشنطن']);

@@ -371,7 +371,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     if (head.sentence !== next.sentence) continue;
     if (rules[i]! & RULE_FACTION) {
       const nisba = model.gazetteer.nisbaCountry(next.split.core) !== undefined;
-      const adjective = next.norm.startsWith('ال') && (next.norm.endsWith('يه') || next.norm.endsWith('ي'));
+      // Not the relative pronoun (الميليشيات التي تقوم …), which ends like an adjective.
+      const adjective = next.norm.startsWith('ال') && (next.norm.endsWith('يه') || next.norm.endsWith('ي')) && !isStopWord(next.norm, next.text);
       const named = covered(i + 1);
       const followsName = named && named.first === i + 1 && named.type !== 'PERSON';
       if (next.split.prefixLength === 0 && (nisba || adjective || followsName)) {
@@ -844,7 +845,7 @@ const FORCE_HEADS = new Set(['قوات', 'جيش']);
  * What makes a force a state's: its country's adjective, or the branch and service words. Not
  * الوطني: الجيش الوطني الليبي and الجيش الوطني السوري are not the states' armies.
  */
-const STATE_FORCE_WORDS = new Set(['الامنيه', 'المسلحه', 'الجويه', 'البحريه', 'البريه', 'الحكوميه', 'النظاميه', 'الخاصه', 'النظامي', 'الحكومي']);
+const STATE_FORCE_WORDS = new Set(['الامنيه', 'المسلحه', 'الجويه', 'البحريه', 'البريه', 'الحكوميه', 'النظاميه', 'الخاصه', 'النظامي', 'الحكومي', 'الطواري']);
 
 function isStateForce(model: NerModel, tokens: readonly TextToken[], sp: RawSpan): boolean {
   const head = tokens[sp.first]!;
