@@ -56,6 +56,12 @@ interface LookedUp {
   words: WordInfo[];
   /** Per token, which of the rules' word lists its `bare` form is in (RULE_* bits, see ruleWordsOf). */
   rules: number[];
+  /** Per token, its `norm`: the gazetteer matches over this array, and sweeps read it without touching each token's record. */
+  norms: string[];
+  /** Index of the first token of each sentence, in order (a sentence is a run of tokens with one `sentence` number). */
+  sentenceStarts: number[];
+  /** Indices of the tokens with any rule bit, ascending: the rule sweeps visit only these. */
+  ruled: number[];
 }
 
 /**
@@ -89,8 +95,12 @@ export function textTokens(text: string, model: NerModel): LookedUp {
   const tokens: TextToken[] = [];
   const words: WordInfo[] = [];
   const rules: number[] = [];
+  const norms: string[] = [];
+  const sentenceStarts: number[] = [];
+  const ruled: number[] = [];
   const known = wordsOf(model);
   let sentence = 0;
+  let lastSentence = 0;
   let previousEnd = 0;
   // One pass: each token is found in the text and looked up as the tokenizer reaches it.
   forEachToken(text, (start, end) => {
@@ -114,13 +124,19 @@ export function textTokens(text: string, model: NerModel): LookedUp {
       ruleBits = ruleBitsOf(w, token);
       known.add(token, w, ruleBits);
     }
+    if (sentenceStarts.length === 0 || sentence !== lastSentence) {
+      sentenceStarts.push(tokens.length);
+      lastSentence = sentence;
+    }
+    if (ruleBits !== 0) ruled.push(tokens.length);
     words.push(w);
     rules.push(ruleBits);
+    norms.push(w.norm);
     tokens.push({ text: token, start, end, norm: w.norm, split: w.split, bare: w.bare, sentence });
     previousEnd = end;
     if (token.length === 1 && SENTENCE_END.has(token)) sentence++; // every entry is one character
   });
-  return { tokens, words, rules };
+  return { tokens, words, rules, norms, sentenceStarts, ruled };
 }
 
 /** Plural faction words: with a nisba or an adjective after them they name a group (الفصائل اليمنية). */
@@ -226,12 +242,14 @@ const MAX_MINISTRY_WORDS = 4;
  * or what comes next (وتتابع وزارة الخارجية القضية). A portfolio joined by و (والري) is not
  * followed: as often it is the next body of a list (وزارة الداخلية والجيش).
  */
-function ministries(model: NerModel, tokens: readonly TextToken[], rules: readonly number[]): RawSpan[] {
+function ministries(model: NerModel, tokens: readonly TextToken[], rules: readonly number[], ruled: readonly number[]): RawSpan[] {
   const found: RawSpan[] = [];
   const portfolioWord = (t: TextToken | undefined, sentence: number): t is TextToken =>
     t !== undefined && t.sentence === sentence && t.split.prefixLength === 0 && ARABIC_WORD.test(t.norm) && !isStopWord(t.norm, t.text);
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!(rules[i]! & RULE_MINISTRY)) continue;
+  // Past the last ministry found: its words are not looked at again.
+  let after = -1;
+  for (const i of ruled) {
+    if (i <= after || i + 1 >= tokens.length || !(rules[i]! & RULE_MINISTRY)) continue;
     const head = tokens[i]!;
     if (head.split.core.startsWith('ال') || head.split.fusedArticle) continue;
     let last = i + 1;
@@ -249,7 +267,7 @@ function ministries(model: NerModel, tokens: readonly TextToken[], rules: readon
       last++;
     }
     found.push({ first: i, last, type: 'ORG' });
-    i = last;
+    after = last;
   }
   return found;
 }
@@ -297,23 +315,16 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   watch?.reset();
   const lexicon = model.lexicon;
   const frequency: FormFrequency | undefined = lexicon.size > 0 ? (f) => lexicon.frequency(f) : undefined;
-  const { tokens, words, rules } = textTokens(text, model);
+  const { tokens, words, rules, norms, sentenceStarts, ruled } = textTokens(text, model);
   watch?.lap('ner: tokens + word facts (model.word)');
   const spans: RawSpan[] = [];
   // The labels of the whole text, end to end (label indices, 0 = O).
   const tagged = new Uint8Array(tokens.length);
 
   // 1. The tagger, over the text's sentences as one document (see NerModel.decodeDocument).
-  const starts: number[] = [];
   const sentences: WordInfo[][] = [];
-  for (let s = 0; s < tokens.length; ) {
-    let e = s;
-    while (e < tokens.length && tokens[e]!.sentence === tokens[s]!.sentence) e++;
-    starts.push(s);
-    sentences.push(words.slice(s, e));
-    s = e;
-  }
-  model.decodeDocument(sentences).forEach((labels, k) => tagged.set(labels, starts[k]!));
+  for (let k = 0; k < sentenceStarts.length; k++) sentences.push(words.slice(sentenceStarts[k]!, sentenceStarts[k + 1] ?? tokens.length));
+  model.decodeDocument(sentences).forEach((labels, k) => tagged.set(labels, sentenceStarts[k]!));
   watch?.lap('ner: tagger');
   // Words of a name the tagger calls MISC (a cup, an event, a treaty: `كأس أمم أوروبا`) are not
   // mentions, and the place and person rules below leave them alone too.
@@ -365,32 +376,31 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     spans.push(sp);
     claim(sp);
   };
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (const i of ruled) {
+    if (i + 1 >= tokens.length || !(rules[i]! & RULE_FACTION)) continue;
     const head = tokens[i]!;
     const next = tokens[i + 1]!;
     if (head.sentence !== next.sentence) continue;
-    if (rules[i]! & RULE_FACTION) {
-      const nisba = model.gazetteer.nisbaCountry(next.split.core) !== undefined;
-      // Not the relative pronoun (الميليشيات التي تقوم …), which ends like an adjective.
-      const adjective = next.norm.startsWith('ال') && (next.norm.endsWith('يه') || next.norm.endsWith('ي')) && !isStopWord(next.norm, next.text);
-      const named = covered(i + 1);
-      const followsName = named && named.first === i + 1 && named.type !== 'PERSON';
-      if (next.split.prefixLength === 0 && (nisba || adjective || followsName)) {
-        const last = followsName ? named.last : i + 1;
-        const group: RawSpan = { first: i, last, type: 'GROUP' };
-        for (const old of new Set(owner.slice(i, last + 1))) {
-          if (!old) continue;
-          spans.splice(spans.indexOf(old), 1);
-          for (let k = old.first; k <= old.last; k++) owner[k] = undefined;
-        }
-        add(group);
+    const nisba = model.gazetteer.nisbaCountry(next.split.core) !== undefined;
+    // Not the relative pronoun (الميليشيات التي تقوم …), which ends like an adjective.
+    const adjective = next.norm.startsWith('ال') && (next.norm.endsWith('يه') || next.norm.endsWith('ي')) && !isStopWord(next.norm, next.text);
+    const named = covered(i + 1);
+    const followsName = named && named.first === i + 1 && named.type !== 'PERSON';
+    if (next.split.prefixLength === 0 && (nisba || adjective || followsName)) {
+      const last = followsName ? named.last : i + 1;
+      const group: RawSpan = { first: i, last, type: 'GROUP' };
+      for (const old of new Set(owner.slice(i, last + 1))) {
+        if (!old) continue;
+        spans.splice(spans.indexOf(old), 1);
+        for (let k = old.first; k <= old.last; k++) owner[k] = undefined;
       }
+      add(group);
     }
   }
   // A group head before a quoted name: `جماعة «لواء الفجر» المسلحة`, `حركة "أمل"`. The quotes mark the name even
   // when the tagger has never seen it; the mention is the name alone, as the reader sees it quoted.
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (!(rules[i]! & RULE_GROUP_HEAD) || !OPENING_QUOTES.has(tokens[i + 1]!.text)) continue;
+  for (const i of ruled) {
+    if (i + 2 >= tokens.length || !(rules[i]! & RULE_GROUP_HEAD) || !OPENING_QUOTES.has(tokens[i + 1]!.text)) continue;
     let close = i + 2;
     while (close < tokens.length && close - i <= MAX_NAME_TOKENS + 2 && !CLOSING_QUOTES.has(tokens[close]!.text)) close++;
     if (close >= tokens.length || !CLOSING_QUOTES.has(tokens[close]!.text) || close === i + 2) continue;
@@ -417,24 +427,24 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     }
   }
   for (const sp of spans) if (sp.type === 'ORG' && isGroupName(model, tokens, sp)) sp.type = 'GROUP';
-  for (const sp of ministries(model, tokens, rules)) {
+  for (const sp of ministries(model, tokens, rules, ruled)) {
     // Up to whatever another rule or the tagger already holds (وزارة الخارجية والولايات …).
     let last = sp.first - 1;
     while (last < sp.last && free(last + 1, last + 1)) last++;
     if (last > sp.first) add({ ...sp, last });
   }
   // `الحدود الأردنية`: a geographic noun with a country's adjective is a place of that country.
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (const i of ruled) {
+    if (i + 1 >= tokens.length || !(rules[i]! & RULE_GEOGRAPHIC)) continue;
     const next = tokens[i + 1]!;
-    if (!(rules[i]! & RULE_GEOGRAPHIC) || !next.norm.startsWith('ال') || tokens[i]!.sentence !== next.sentence) continue;
+    if (!next.norm.startsWith('ال') || tokens[i]!.sentence !== next.sentence) continue;
     if (model.gazetteer.nisbaCountry(next.norm) !== undefined && free(i, i + 1)) add({ first: i, last: i + 1, type: 'LOC' });
   }
   const doubt = new NameDoubt(model, tokens, words);
-  for (const sp of personsByTitles(model, tokens, rules)) {
+  for (const sp of personsByTitles(model, tokens, rules, ruled)) {
     const name = free(sp.first, sp.last) ? nameTheTaggerAllows(doubt, sp) : undefined;
     if (name) add(name);
   }
-  const norms = tokens.map((t) => t.norm);
   for (let i = 0; i < tokens.length; ) {
     const m = words[i]!.placeStart ? model.gazetteer.matchAt(norms, i, frequency) : undefined;
     if (!m || (m.entry.kind === 'city' && !m.entry.capitalOf)) {
@@ -458,13 +468,14 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     }
     trimCommonTail(model, tokens, sp);
   }
-  propagateSurnames(model, tokens, spans, inMisc);
+  propagateSurnames(model, tokens, norms, spans, inMisc);
 
   joinAdjacentPersons(tokens, spans); // also leaves the spans in text order, as the mentions need
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
-  const furniture = furnitureRanges(text);
-  const inFurniture = (offset: number): boolean => rangeIndexAt(furniture, offset) >= 0;
+  // Lines are only looked at when there is a mention to drop (many texts have none).
+  let furniture: { start: number; end: number }[] | undefined;
+  const inFurniture = (offset: number): boolean => rangeIndexAt((furniture ??= furnitureRanges(text)), offset) >= 0;
   const mentions: Mention[] = [];
   for (const sp of spans) {
     let first = sp.first;
@@ -485,7 +496,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     const lastToken = tokens[sp.last]!;
     const start = head.start + rawOffsetAfterLetters(head.text, head.split.prefixLength);
     if (inFurniture(start)) continue;
-    const normTokens = [head.split.core, ...tokens.slice(first + 1, sp.last + 1).map((t) => t.norm)];
+    const normTokens = [head.split.core];
+    for (let k = first + 1; k <= sp.last; k++) normTokens.push(norms[k]!);
     const surface = text.slice(start, lastToken.end);
     const display = stripMarks((head.split.fusedArticle ? 'ال' : '') + surface).replace(/\s+/g, ' ');
     mentions.push({ type: sp.type, start, end: lastToken.end, text: surface, first, last: sp.last, normTokens, display });
@@ -534,15 +546,17 @@ function isTitleOrDescriptor(model: NerModel, t: TextToken): boolean {
  *   words or nationality adjectives, then 1–4 name-like words).
  * Only used where the tagger found nothing (the caller checks).
  */
-function personsByTitles(model: NerModel, tokens: readonly TextToken[], rules: readonly number[]): RawSpan[] {
+function personsByTitles(model: NerModel, tokens: readonly TextToken[], rules: readonly number[], ruled: readonly number[]): RawSpan[] {
   const found: RawSpan[] = [];
-  for (let c = 1; c + 1 < tokens.length; c++) {
-    if (!isComma(tokens[c]!.text) || !(rules[c + 1]! & RULE_PERSON_TITLE)) continue;
+  // A comma right before a title.
+  for (const r of ruled) {
+    const c = r - 1;
+    if (c < 1 || !(rules[r]! & RULE_PERSON_TITLE) || !isComma(tokens[c]!.text)) continue;
     let first = c;
     while (first > 0 && c - first < MAX_NAME_TOKENS && nameLike(model, tokens[first - 1]) && tokens[first - 1]!.sentence === tokens[c]!.sentence) first--;
     if (first < c && c - first >= 2) found.push({ first, last: c - 1, type: 'PERSON' });
   }
-  for (let t = 0; t < tokens.length; t++) {
+  for (const t of ruled) {
     if (!(rules[t]! & RULE_PERSON_TITLE)) continue;
     let k = t + 1;
     while (k < tokens.length && k - t <= 5 && isTitleOrDescriptor(model, tokens[k]!)) k++;
@@ -786,7 +800,7 @@ function namedFacility(tokens: readonly TextToken[], sp: RawSpan, tagged: Uint8A
  * its other occurrences are mostly the word (every على after محمد علي); those that are the name
  * are left to the tagger.
  */
-function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans: RawSpan[], inMisc: Uint8Array): void {
+function propagateSurnames(model: NerModel, tokens: readonly TextToken[], norms: readonly string[], spans: RawSpan[], inMisc: Uint8Array): void {
   const surnames = new Set<string>();
   for (const sp of spans) {
     if (sp.type !== 'PERSON') continue;
@@ -801,20 +815,24 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], spans:
   // (Endings as two code units in one number: no string is cut per token.)
   const endings = new Set<number>();
   for (const s of surnames) if (s.length >= 2) endings.add(lastTwoUnits(s));
-  tokens.forEach((t, i) => {
-    if (taken[i]) return;
-    const reading = surnames.has(t.norm)
-      ? t.norm
-      : t.norm.length >= 2 && endings.has(lastTwoUnits(t.norm))
-        ? cliticCandidates(t.norm).find((c) => surnames.has(c.core))?.core
+  // The sweep reads `norms`, not each token's record: most words are no surname.
+  for (let i = 0; i < norms.length; i++) {
+    if (taken[i]) continue;
+    const norm = norms[i]!;
+    const reading = surnames.has(norm)
+      ? norm
+      : norm.length >= 2 && endings.has(lastTwoUnits(norm))
+        ? cliticCandidates(norm).find((c) => surnames.has(c.core))?.core
         : undefined;
-    if (!reading || isStopWord(t.norm, t.text)) return;
+    if (!reading) continue;
+    const t = tokens[i]!;
+    if (isStopWord(norm, t.text)) continue;
     // A common word is a surname only where the tagger says so: علي, الله, الأول and حسن are also
     // على, the word God, "the first" and "good", and each would light up all over the article.
-    if (unpackLexiconEntry(model.lexicon.packed(reading)).freqClass >= COMMON_WORD_CLASS) return;
-    if (reading !== t.norm) t.split = cliticCandidates(t.norm).find((c) => c.core === reading)!;
+    if (unpackLexiconEntry(model.lexicon.packed(reading)).freqClass >= COMMON_WORD_CLASS) continue;
+    if (reading !== norm) t.split = cliticCandidates(norm).find((c) => c.core === reading)!;
     spans.push({ first: i, last: i, type: 'PERSON' });
-  });
+  }
 }
 
 function lastTwoUnits(s: string): number {
