@@ -23,13 +23,41 @@ export function furnitureRanges(text: string): { start: number; end: number }[] 
   let start = 0;
   for (const line of text.split('\n')) {
     const end = start + line.length;
-    // The cue test first: it looks at 40 characters, where counting words reads the whole line.
-    if (isCueLine(line) && line.split(/\s+/).filter(Boolean).length <= MAX_FURNITURE_WORDS) {
-      ranges.push({ start, end });
-    }
+    if (isFurnitureLine(line)) ranges.push({ start, end });
     start = end + 1;
   }
   return ranges;
+}
+
+function isFurnitureLine(line: string): boolean {
+  // The cue test first: it looks at 40 characters, where counting words reads the whole line.
+  return isCueLine(line) && line.split(/\s+/).filter(Boolean).length <= MAX_FURNITURE_WORDS;
+}
+
+/**
+ * A test of offsets of `text` against its furniture lines (`furnitureRanges`) that reads only the
+ * lines asked about: a text's mentions stand on a few of its lines, and cutting and testing every
+ * line of every text cost more than the mentions' own work. The last line is remembered, as
+ * mentions come in text order.
+ */
+export function furnitureTest(text: string): (offset: number) => boolean {
+  let lineStart = -1;
+  let lineEnd = -1;
+  let furniture = false;
+  return (offset) => {
+    if (offset < lineStart || offset >= lineEnd) {
+      lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+      const newline = text.indexOf('\n', offset);
+      lineEnd = newline < 0 ? text.length : newline;
+      // An offset on a line break or past the text is on no line.
+      if (offset >= lineEnd) {
+        lineStart = lineEnd = -1;
+        return false;
+      }
+      furniture = isFurnitureLine(text.slice(lineStart, lineEnd));
+    }
+    return furniture;
+  };
 }
 
 function isCueLine(line: string): boolean {

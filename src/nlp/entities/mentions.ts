@@ -13,7 +13,7 @@ import type { ActorType } from '../types';
 import { stripMarks } from '../text/normalize';
 import { forEachToken, type Token } from '../text/tokenize';
 import { cliticCandidates, rawOffsetAfterLetters, type CliticSplit, type FormFrequency } from './clitics';
-import { furnitureRanges } from './furniture';
+import { furnitureTest } from './furniture';
 import { LABEL_COUNT, labelIndex, spansFromLabelIndices, type LabelSpan } from './labels';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
@@ -22,7 +22,6 @@ import { RangeCache } from '../text/rangecache';
 import { DISEASE_HEADS, GROUP_HEADS, HONORIFICS, isPersonTitle, MINISTRY_ADJECTIVES, NAME_LINKS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
-import { rangeIndexAt } from '../text/spans';
 
 /** A token of the analysed text with its normalised form and clitic split. */
 export interface TextToken extends Token {
@@ -473,9 +472,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
   joinAdjacentPersons(tokens, spans); // also leaves the spans in text order, as the mentions need
 
   // 3. Mentions: titles trimmed from person spans, clitics cut, furniture dropped.
-  // Lines are only looked at when there is a mention to drop (many texts have none).
-  let furniture: { start: number; end: number }[] | undefined;
-  const inFurniture = (offset: number): boolean => rangeIndexAt((furniture ??= furnitureRanges(text)), offset) >= 0;
+  const inFurniture = furnitureTest(text);
   const mentions: Mention[] = [];
   for (const sp of spans) {
     let first = sp.first;
