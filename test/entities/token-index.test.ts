@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadNerModelFromDisk, NER_MODEL_PATH } from '../../src/cli/loadModel';
-import { textTokens, type TextToken } from '../../src/nlp/entities/mentions';
+import { cliticCandidates } from '../../src/nlp/entities/clitics';
+import { endingKey, RULE_BIT_COUNT, textTokens, type TextToken } from '../../src/nlp/entities/mentions';
 import { fallbackModel, type NerModel } from '../../src/nlp/entities/model';
 
 const TEXTS = [
@@ -38,10 +39,23 @@ function checkIndexes(model: NerModel): void {
       const { tokens, rules, norms, sentenceStarts, ruled } = textTokens(text, model);
       expect(norms).toEqual(tokens.map((t) => t.norm));
       expect(sentenceStarts).toEqual(plainSentenceStarts(tokens));
-      expect(ruled).toEqual(rules.flatMap((bits, i) => (bits !== 0 ? [i] : [])));
+      const ruleMask = (1 << RULE_BIT_COUNT) - 1;
+      expect(ruled).toEqual(rules.flatMap((bits, i) => ((bits & ruleMask) !== 0 ? [i] : [])));
+      expect(rules.map((bits) => bits >>> RULE_BIT_COUNT)).toEqual(tokens.map((t) => endingKey(t.norm)));
     }
   }
 }
+
+describe('endingKey', () => {
+  it('is the same for a word and each of its clitic readings, and for equal words', () => {
+    const words = ['وللولايات', 'بالعراق', 'وبايدن', 'لماكغورك', 'فكاني', 'كاني', 'و', 'ب', '', 'ل1', 'وABC', 'للمدن', 'بـ'];
+    for (const w of words) {
+      for (const c of cliticCandidates(w)) expect(endingKey(c.core), `${w} → ${c.core}`).toBe(endingKey(w));
+      expect(endingKey(w)).toBe(endingKey(w.slice(0)));
+      expect(endingKey(w)).toBeLessThan(1 << 16);
+    }
+  });
+});
 
 describe('textTokens indexes', () => {
   it('match the plain sweeps with the fallback model', () => {

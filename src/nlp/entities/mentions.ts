@@ -53,7 +53,10 @@ const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', '…', ';']);
 interface LookedUp {
   tokens: TextToken[];
   words: WordInfo[];
-  /** Per token, which of the rules' word lists its `bare` form is in (RULE_* bits, see ruleWordsOf). */
+  /**
+   * Per token, which of the rules' word lists its `bare` form is in (RULE_* bits, see ruleBitsOf),
+   * and above them (from RULE_BIT_COUNT) its norm's ending key (see endingKey).
+   */
   rules: number[];
   /** Per token, its `norm`: the gazetteer matches over this array, and sweeps read it without touching each token's record. */
   norms: string[];
@@ -120,14 +123,14 @@ export function textTokens(text: string, model: NerModel): LookedUp {
     } else {
       token = text.slice(start, end);
       w = model.word(token);
-      ruleBits = ruleBitsOf(w, token);
+      ruleBits = ruleBitsOf(w, token) | (endingKey(w.norm) << RULE_BIT_COUNT);
       known.add(token, w, ruleBits);
     }
     if (sentenceStarts.length === 0 || sentence !== lastSentence) {
       sentenceStarts.push(tokens.length);
       lastSentence = sentence;
     }
-    if (ruleBits !== 0) ruled.push(tokens.length);
+    if ((ruleBits & RULE_MASK) !== 0) ruled.push(tokens.length);
     words.push(w);
     rules.push(ruleBits);
     norms.push(w.norm);
@@ -160,6 +163,8 @@ const RULE_GROUP_HEAD = 2;
 const RULE_GEOGRAPHIC = 4;
 const RULE_PERSON_TITLE = 8;
 const RULE_MINISTRY = 16;
+export const RULE_BIT_COUNT = 5;
+const RULE_MASK = (1 << RULE_BIT_COUNT) - 1;
 const RULE_WORDS: ReadonlyMap<string, number> = (() => {
   const bits = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -467,7 +472,7 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     }
     trimCommonTail(model, tokens, sp);
   }
-  propagateSurnames(model, tokens, norms, spans, inMisc);
+  propagateSurnames(model, tokens, norms, rules, spans, inMisc);
 
   joinAdjacentPersons(tokens, spans); // also leaves the spans in text order, as the mentions need
 
@@ -797,7 +802,14 @@ function namedFacility(tokens: readonly TextToken[], sp: RawSpan, tagged: Uint8A
  * its other occurrences are mostly the word (every على after محمد علي); those that are the name
  * are left to the tagger.
  */
-function propagateSurnames(model: NerModel, tokens: readonly TextToken[], norms: readonly string[], spans: RawSpan[], inMisc: Uint8Array): void {
+function propagateSurnames(
+  model: NerModel,
+  tokens: readonly TextToken[],
+  norms: readonly string[],
+  rules: readonly number[],
+  spans: RawSpan[],
+  inMisc: Uint8Array,
+): void {
   const surnames = new Set<string>();
   for (const sp of spans) {
     if (sp.type !== 'PERSON') continue;
@@ -812,9 +824,27 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], norms:
   // (Endings as two code units in one number: no string is cut per token.)
   const endings = new Set<number>();
   for (const s of surnames) if (s.length >= 2) endings.add(lastTwoUnits(s));
-  // The sweep reads `norms`, not each token's record: most words are no surname.
+  for (const s of surnames) surnameEndingKeys[endingKey(s)] = 1;
+  try {
+    sweepSurnames(model, tokens, norms, rules, spans, taken, surnames, endings);
+  } finally {
+    for (const s of surnames) surnameEndingKeys[endingKey(s)] = 0;
+  }
+}
+
+/** propagateSurnames over the tokens: first by the ending keys, then word by word. */
+function sweepSurnames(
+  model: NerModel,
+  tokens: readonly TextToken[],
+  norms: readonly string[],
+  rules: readonly number[],
+  spans: RawSpan[],
+  taken: Uint8Array,
+  surnames: ReadonlySet<string>,
+  endings: ReadonlySet<number>,
+): void {
   for (let i = 0; i < norms.length; i++) {
-    if (taken[i]) continue;
+    if (taken[i] || surnameEndingKeys[rules[i]! >>> RULE_BIT_COUNT] === 0) continue;
     const norm = norms[i]!;
     const reading = surnames.has(norm)
       ? norm
@@ -831,6 +861,22 @@ function propagateSurnames(model: NerModel, tokens: readonly TextToken[], norms:
     spans.push({ first: i, last: i, type: 'PERSON' });
   }
 }
+
+/**
+ * A 16-bit key of a word's last two code units (0 standing in for a missing one). Every clitic
+ * reading of a word ends as the word does (see propagateSurnames), so a word whose key is no
+ * surname's has no surname reading. Kept with the word in the tokens' cache: the surname sweep
+ * then reads an integer per token, not the token's string.
+ */
+export function endingKey(s: string): number {
+  const n = s.length;
+  const a = n >= 2 ? s.charCodeAt(n - 2) : 0;
+  const b = n >= 1 ? s.charCodeAt(n - 1) : 0;
+  return (a * 31 + b) & 0xffff;
+}
+
+/** Marks of the surnames' ending keys during one sweep (cleared after it). */
+const surnameEndingKeys = new Uint8Array(1 << 16);
 
 function lastTwoUnits(s: string): number {
   return s.charCodeAt(s.length - 2) * 0x10000 + s.charCodeAt(s.length - 1);
