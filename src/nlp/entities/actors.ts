@@ -286,6 +286,37 @@ function namesAParent(model: NerModel, words: readonly string[], full: readonly 
 }
 
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
+
+/** Per UTF-16 unit, whether it alone is punctuation (PUNCTUATION): 0 not yet asked, 1 no, 2 yes. */
+const punctuationUnits = new Uint8Array(0x10000);
+
+/**
+ * `PUNCTUATION.test(token)` for a token of `tokenize`, asked of the regex once per character: a
+ * word token starts with a letter, mark, digit or tatweel, none of them punctuation, so only a
+ * token of one code point (one unit, or a surrogate pair) can be all punctuation.
+ */
+export function isPunctuationToken(token: string): boolean {
+  if (token.length === 1) {
+    const c = token.charCodeAt(0);
+    let known = punctuationUnits[c]!;
+    if (known === 0) {
+      known = PUNCTUATION.test(token) ? 2 : 1;
+      punctuationUnits[c] = known;
+    }
+    return known === 2;
+  }
+  return token.length === 2 && isHighSurrogate(token.charCodeAt(0)) && PUNCTUATION.test(token);
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** A prefix starting with a conjunction (و or ف), as `/^[وف]/` tests it. */
+function startsWithConjunction(prefix: string): boolean {
+  const c = prefix.charCodeAt(0);
+  return c === 0x0648 || c === 0x0641;
+}
 const MAX_ROLE_TOKENS = 12;
 
 /**
@@ -307,10 +338,10 @@ function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, per
   let k = m.first - 1;
   for (; k >= 0 && m.first - k <= MAX_ROLE_TOKENS; k--) {
     const t = tokens[k]!;
-    if (t.sentence !== sentence || PUNCTUATION.test(t.text) || isStopWord(t.norm, t.text)) break;
+    if (t.sentence !== sentence || isPunctuationToken(t.text) || isStopWord(t.norm, t.text)) break;
     // Another person's name ends the phrase: in `الملك عبد الله الثاني بأخيه … الملك سلمان` only the last الملك is Salman's.
     if (personAt[k] !== -1 && persons[personAt[k]!] !== m) break;
-    if (/^[وف]/.test(t.split.prefix)) {
+    if (startsWithConjunction(t.split.prefix)) {
       if (isPersonTitle(t.bare, t.text)) {
         leftmostTitle = k;
         if (nearestTitle < 0) nearestTitle = k;
@@ -335,7 +366,7 @@ function rolesAround(m: Mention, tokens: readonly TextToken[], text: string, per
     let e = partStart;
     for (; e < tokens.length && e - partStart < MAX_ROLE_TOKENS; e++) {
       const t = tokens[e]!;
-      if (t.sentence !== sentence || PUNCTUATION.test(t.text) || endsApposition(t)) break;
+      if (t.sentence !== sentence || isPunctuationToken(t.text) || endsApposition(t)) break;
       if (e > partStart && t.split.prefix.startsWith('و') && isPersonTitle(t.bare, t.text)) {
         roles.push(phrase(tokens, partStart, e - 1, text));
         partStart = e;
