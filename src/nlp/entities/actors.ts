@@ -13,7 +13,7 @@
 import type { Actor, ActorType, Span } from '../types';
 import { normalizeArabic, stripMarks } from '../text/normalize';
 import { rawOffsetAfterLetters, withoutArticle } from './clitics';
-import { COMMON_WORD_CLASS, findMentions, isComma, type Mention, type TextToken } from './mentions';
+import { collapseSpaces, COMMON_WORD_CLASS, findMentions, isComma, type Mention, type TextToken } from './mentions';
 import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { GROUP_HEADS, isPersonTitle, ORG_HEADS, PARENT_LINKS } from './triggers';
@@ -393,7 +393,7 @@ function phrase(tokens: readonly TextToken[], from: number, to: number, text: st
   // The role without what governs it: للرئيس, بالأمير, لوزير read الرئيس, الأمير, وزير.
   const { prefixLength, fusedArticle } = first.split;
   const start = first.start + rawOffsetAfterLetters(first.text, prefixLength);
-  return ((fusedArticle ? 'ال' : '') + stripMarks(text.slice(start, tokens[to]!.end))).replace(/\s+/g, ' ').trim();
+  return collapseSpaces((fusedArticle ? 'ال' : '') + stripMarks(text.slice(start, tokens[to]!.end))).trim();
 }
 
 /** Most specific first: longer before shorter; a role contained in another is dropped. */

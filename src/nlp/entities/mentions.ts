@@ -501,11 +501,32 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     const normTokens = [head.split.core];
     for (let k = first + 1; k <= sp.last; k++) normTokens.push(norms[k]!);
     const surface = text.slice(start, lastToken.end);
-    const display = stripMarks((head.split.fusedArticle ? 'ال' : '') + surface).replace(/\s+/g, ' ');
+    const display = collapseSpaces(stripMarks((head.split.fusedArticle ? 'ال' : '') + surface));
     mentions.push({ type: sp.type, start, end: lastToken.end, text: surface, first, last: sp.last, normTokens, display });
   }
   watch?.lap('ner: rules + mentions');
   return { tokens, mentions };
+}
+
+/**
+ * `s.replace(/\s+/g, ' ')`, without running the regex over the many names whose words are
+ * already parted by single plain spaces (the scan stops at the first other space or a second one).
+ */
+export function collapseSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceUnit(c) && (c !== 0x20 || (i + 1 < s.length && isSpaceUnit(s.charCodeAt(i + 1))))) return s.replace(/\s+/g, ' ');
+  }
+  return s;
+}
+
+/** A UTF-16 unit `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+export function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** A token that is an Arabic or Latin comma (`/^[،,]$/`, without a regex run per token). */
