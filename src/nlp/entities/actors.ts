@@ -40,7 +40,12 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
 
   // The group of the latest organisation or group named with each head noun (هيئة, تنظيم …).
   const byHead = new Map<string, Group>();
-  for (const m of mentions.filter((x) => x.type !== 'PERSON')) {
+  const personMentions: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type === 'PERSON') {
+      personMentions.push(m);
+      continue;
+    }
     const head = m.type === 'LOC' ? undefined : headNoun(m);
     if (head && m.normTokens.length === 1) {
       // `الهيئة` alone is the body named just before with that head, or no name at all.
@@ -59,7 +64,7 @@ export function recogniseActors(model: NerModel, text: string, watch?: Stopwatch
     if (head) byHead.set(head, g);
   }
   joinMinistriesToTheirCountry(model, byKey);
-  const persons = groupPersons(model, mentions.filter((x) => x.type === 'PERSON'), groups, tokens, text);
+  const persons = groupPersons(model, personMentions, groups, tokens, text);
   absorbSurnames(model, groups, persons);
 
   const ordered = groups
@@ -150,7 +155,8 @@ function placeOrOrgKey(model: NerModel, m: Mention): { key: string; country?: st
     const code = gaz.nisbaCountry(second) ?? gaz.matchAt([second], 0)?.entry.code;
     if (code) return { key: `G:${head}:${code}` };
   }
-  const bare = [withoutArticle(m.normTokens[0]!), ...m.normTokens.slice(1)].join(' ');
+  let bare = withoutArticle(m.normTokens[0]!);
+  for (let k = 1; k < m.normTokens.length; k++) bare += ' ' + m.normTokens[k]!;
   return { key: `${m.type === 'LOC' ? 'L' : 'O'}:${bare}` };
 }
 
@@ -226,13 +232,20 @@ function sameSpelling(model: NerModel, a: string, b: string): boolean {
 }
 
 /** The word with its inner long vowels removed: words that `sameSpelling` may join share it. */
-function skeleton(word: string): string {
-  if (word.length < 4) return word;
-  const inner = word.slice(1, -1);
-  return LONG_VOWEL.test(inner) ? word[0]! + inner.replace(LONG_VOWELS, '') + word[word.length - 1]! : word;
+export function skeleton(word: string): string {
+  if (word.length < 4 || !hasInnerLongVowel(word)) return word;
+  return word[0]! + word.slice(1, -1).replace(LONG_VOWELS, '') + word[word.length - 1]!;
 }
 
-const LONG_VOWEL = /[اوي]/;
+/** Whether an ا، و or ي stands between the word's first and last units (read in place: most words of names have none to drop). */
+function hasInnerLongVowel(word: string): boolean {
+  for (let i = 1; i < word.length - 1; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x0627 || c === 0x0648 || c === 0x064a) return true;
+  }
+  return false;
+}
+
 const LONG_VOWELS = /[اوي]/g;
 
 /**
