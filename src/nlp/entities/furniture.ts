@@ -63,10 +63,16 @@ export function furnitureTest(text: string): (offset: number) => boolean {
 function isCueLine(line: string): boolean {
   if (!mayStartWithCue(line)) return false;
   const head = normalizeArabic(line.trim().slice(0, 40)).replace(/[\s\p{P}]+/gu, ' ').trim() + ' ';
-  // Multi-word cues may run into the next word (`آخر الاخبارسياسة`); one-word cues must end at a space.
-  const isCue = (cue: string): boolean => head.startsWith(cue.includes(' ') ? cue : cue + ' ');
-  return head.trim() !== '' && CUES.some(isCue);
+  if (head.trim() === '') return false;
+  for (const start of CUE_STARTS) if (head.startsWith(start)) return true;
+  return false;
 }
+
+/**
+ * What a line's head must start with for each cue, made once rather than per line tested: a
+ * multi-word cue may run into the next word (`آخر الاخبارسياسة`), a one-word cue must end at a space.
+ */
+const CUE_STARTS = CUES.map((cue) => (cue.includes(' ') ? cue : cue + ' '));
 
 /** Letters the normalised cues start with. */
 const CUE_INITIALS = new Set(CUES.map((cue) => cue.charCodeAt(0)));
