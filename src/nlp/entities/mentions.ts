@@ -76,9 +76,10 @@ const REMEMBERED_TOKENS = WORD_CACHE_SIZE;
 
 /**
  * Per model: the word facts of each token string seen, with (as the entry's tag) which of the
- * rules' word lists its `bare` form is in (RULE_* bits), found by the token's offsets in the text
- * (no substring is cut for a known token, and its string is the one kept here). The word facts
- * are `model.word`'s and the rule bits follow from them, both fixed per string, so this only
+ * rules' word lists its `bare` form is in (RULE_* bits) and its norm's ending key (endingKey),
+ * found by the token's offsets in the text (no substring is cut for a known token, and its string
+ * is the one kept here). The word facts are `model.word`'s and the tag follows from them, all
+ * fixed per string, so this only
  * spares the lookups. (The bits ride in the cache's own integer array rather than in a wrapper
  * object: one pointer less to chase per token, out of cache by the time the next article comes.)
  */
