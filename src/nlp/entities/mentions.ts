@@ -341,11 +341,8 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
       inMisc.fill(1, span.start, span.end);
       continue;
     }
-    let type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
-    // A name governed by a place head is the place's (منطقة حائل, مدينة الملك عبدالله), whatever it
-    // looks like. Not after a head with the article: محافظ العاصمة خالد أبو زيد is a person.
+    const type: ActorType = span.type === 'PERS' ? 'PERSON' : span.type === 'LOC' ? 'LOC' : 'ORG';
     const before = tokens[span.start - 1];
-    if (type === 'PERSON' && before && before.sentence === tokens[span.start]!.sentence && isPlaceHeadInConstruct(before)) type = 'LOC';
     // A sum of money (مليون ريال, 250 ألف ريال سعودي) is not Real Madrid.
     if (isCurrencyAfterNumber(tokens, span.start)) continue;
     // A colour is no place: اللون الرمادي is grey, not the city of Ramadi.
@@ -357,6 +354,10 @@ export function findMentions(model: NerModel, text: string, watch?: Stopwatch): 
     }
     const sp: RawSpan = { first: span.start, last: span.end - 1, type };
     if (type === 'PERSON') namedFacility(tokens, sp, tagged);
+    // A name governed by a place head is the place's (منطقة حائل), whatever it looks like; with a
+    // royal title between them, namedFacility has made it the whole place (مدينة الملك عبدالله). Not
+    // after a head with the article: محافظ العاصمة خالد أبو زيد is a person.
+    if (sp.type === 'PERSON' && before && before.sentence === tokens[span.start]!.sentence && isPlaceHeadInConstruct(before)) sp.type = 'LOC';
     if (sp.type !== 'PERSON') {
       trimRunOn(model, tokens, sp);
       const person = personRunOn(model, tokens, sp);
