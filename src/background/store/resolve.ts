@@ -90,7 +90,7 @@ const multiWord = (keys: readonly string[]) => keys.filter((k) => k.includes(' '
  * each country's news: that spelling alone is no evidence that two articles speak of one actor.
  * With its country (وزارة الخارجية الأمريكية) it is.
  */
-export function isGenericInstitution(key: string): boolean {
+function isGenericInstitution(key: string): boolean {
   const tokens = keyTokens(key);
   if (tokens.length < 2 || tokens[0] !== 'وزاره') return false;
   // Named with its country: it ends on an adjective in ية that no portfolio takes (الامريكيه).
