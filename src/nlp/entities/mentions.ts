@@ -235,7 +235,7 @@ function spanKey(tokens: readonly TextToken[], start: number, end: number): stri
 /** The word "colour" (لون, ألوان), after which a word is a colour (اللون الرمادي, بلون الأسود). */
 const COLOUR_WORDS = new Set(['لون', 'الوان']);
 
-/** Longest ministry name after وزارة: وزارة الشؤون البلدية والقروية (joined portfolios are not followed). */
+/** Most words after وزارة: the portfolio (one or two words) and its adjectives (وزارة الشؤون الإسلامية السعودية). */
 const MAX_MINISTRY_WORDS = 4;
 
 /**
