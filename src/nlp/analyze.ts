@@ -10,6 +10,7 @@ import type { Actor, Analysis, DateMention, KeyActor } from './types';
 import type { NerModel } from './entities/index';
 import { recogniseActors } from './entities/index';
 import { findDates } from './dates/index';
+import { isValidGregorian } from './dates/calendar';
 import { splitSentences } from './story/sentences';
 import { findEvents, rankEvents } from './story/events';
 import { rankKeyActors } from './story/keyActors';
@@ -55,13 +56,7 @@ export function isIsoDay(s: string): boolean {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** Days in a month of the proleptic Gregorian calendar (as Date counts them). */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year >= 100 && isValidGregorian(year, month, day);
 }
 
 export function analyzeText(input: ArticleInput, deps: { model: NerModel }, options: AnalyzeOptions = {}): Analysis {
