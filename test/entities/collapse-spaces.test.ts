@@ -3,7 +3,8 @@
  * skips the regex where nothing would change and must give what the regex gives.
  */
 import { describe, expect, it } from 'vitest';
-import { collapseSpaces, isSpaceUnit } from '../../src/nlp/entities/mentions';
+import { collapseSpaces } from '../../src/nlp/entities/mentions';
+import { isSpaceUnit } from '../../src/nlp/text/letters';
 
 describe('collapseSpaces', () => {
   it('isSpaceUnit is \\s on every UTF-16 unit', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isJsSpace, lastBeforeClosers, lineTerminated } from '../../src/nlp/story/sentences';
+import { lastBeforeClosers, lineTerminated } from '../../src/nlp/story/sentences';
+import { isSpaceUnit } from '../../src/nlp/text/letters';
 
 // Line ends are read backwards by code units; these hold them to the regexes they replace.
 describe('line ends', () => {
-  it('isJsSpace is the regex class \\s on every BMP code unit', () => {
-    for (let c = 0; c < 0x10000; c++) expect(isJsSpace(c), c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
+  it('isSpaceUnit is the regex class \\s on every BMP code unit', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isSpaceUnit(c), c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
   });
 
   it('lineTerminated and lastBeforeClosers agree with their regexes on random lines', () => {

@@ -19,6 +19,7 @@ import { LEXICON_FLAG, unpackLexiconEntry } from './lexicon';
 import type { NerModel } from './model';
 import { MAX_CACHED_LENGTH, WORD_CACHE_SIZE, type WordInfo } from './features';
 import { RangeCache } from '../text/rangecache';
+import { isSpaceUnit } from '../text/letters';
 import { DISEASE_HEADS, GROUP_HEADS, HONORIFICS, isPersonTitle, MINISTRY_ADJECTIVES, NAME_LINKS, ORG_HEADS, PERSON_TITLES, PLACE_HEADS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
@@ -520,15 +521,6 @@ export function collapseSpaces(s: string): string {
     if (isSpaceUnit(c) && (c !== 0x20 || (i + 1 < s.length && isSpaceUnit(s.charCodeAt(i + 1))))) return s.replace(/\s+/g, ' ');
   }
   return s;
-}
-
-/** A UTF-16 unit `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
-export function isSpaceUnit(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /** A token that is an Arabic or Latin comma (`/^[،,]$/`, without a regex run per token). */

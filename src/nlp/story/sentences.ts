@@ -12,6 +12,7 @@
  *   and short headings are marked, so the summary and the events can skip them.
  */
 import { normalizeArabic } from '../text/normalize';
+import { isSpaceUnit } from '../text/letters';
 
 export interface Sentence {
   /** Position in the article, 0-based. */
@@ -196,7 +197,7 @@ export function splitSentences(text: string): Sentence[] {
  */
 export function lineTerminated(line: string): boolean {
   let k = line.length - 1;
-  while (k >= 0 && isJsSpace(line.charCodeAt(k))) k--;
+  while (k >= 0 && isSpaceUnit(line.charCodeAt(k))) k--;
   return k >= 0 && LINE_END_MARKS.has(line.charCodeAt(k));
 }
 
@@ -211,26 +212,10 @@ const LINE_END_CLOSERS = new Set([...'»”"\')]'].map((ch) => ch.charCodeAt(0))
  */
 export function lastBeforeClosers(line: string): string {
   let k = line.length - 1;
-  while (k >= 0 && (isJsSpace(line.charCodeAt(k)) || LINE_END_CLOSERS.has(line.charCodeAt(k)))) k--;
+  while (k >= 0 && (isSpaceUnit(line.charCodeAt(k)) || LINE_END_CLOSERS.has(line.charCodeAt(k)))) k--;
   return k >= 0 ? line[k]! : '';
 }
 
-/** Whether a code unit matches the regex class \s. */
-export function isJsSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /**
  * Paragraphs as [start, end) spans. Usually every line is a paragraph. Text copied from print

@@ -14,3 +14,12 @@ export const NUN = 0x0646;
 export const HA = 0x0647;
 export const WAW = 0x0648;
 export const YA = 0x064a;
+
+/** A UTF-16 unit that `\s` matches (ECMAScript WhiteSpace and LineTerminator), without a regex. */
+export function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
