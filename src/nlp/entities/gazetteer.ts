@@ -145,7 +145,6 @@ export class Gazetteer {
   private readonly byFirst = new Map<string, { tokens: string[]; entry: GazetteerEntry }[]>();
   private readonly nisba = new Map<string, string>();
   private readonly countryNames = new Map<string, GazetteerEntry>();
-  private readonly startCache = new Map<string, boolean>();
   /** See `startingReadings`. */
   private readonly readingsCache = new Map<string, readonly string[]>();
 
@@ -174,12 +173,13 @@ export class Gazetteer {
    */
   matchAt(norms: readonly string[], i: number, frequency?: FormFrequency): GazetteerMatch | undefined {
     const word = norms[i];
-    if (word === undefined || !this.mayStartMatch(word)) return undefined;
+    if (word === undefined) return undefined;
     // The definition tries the word as written, its most plausible clitic split, then every other
     // reading, each once, in that order. That split's core is the word or one of the readings, so
     // only where it comes in the order depends on the frequencies: when one reading at most
     // starts an entry (nearly always) the split is not needed, nor the readings worked out again.
     const firsts = this.startingReadings(word);
+    if (firsts.length === 0) return undefined;
     if (firsts.length === 1) return this.matchFrom(norms, i, firsts[0]!);
     const split = splitClitics(word, frequency).core;
     if (firsts[0] === word) {
@@ -217,8 +217,8 @@ export class Gazetteer {
 
   /**
    * The readings of a word (itself, then the cores of `cliticCandidates` in order), each once,
-   * that start some entry. Cached per word as `mayStartMatch` is: matchAt runs at every word
-   * that may start a place, in the tagger and in the mention rules alike.
+   * that start some entry, cached per word: matchAt and mayStartMatch run at many words, in the
+   * tagger and in the mention rules alike.
    */
   private startingReadings(word: string): readonly string[] {
     const hit = this.readingsCache.get(word);
@@ -236,14 +236,7 @@ export class Gazetteer {
    * clitic readings). Cached per word: most words start nothing, and taggers ask for each.
    */
   mayStartMatch(word: string): boolean {
-    const hit = this.startCache.get(word);
-    if (hit !== undefined) return hit;
-    const may = this.startsMatch(word);
-    if (word.length <= 48) {
-      if (this.startCache.size >= 1 << 15) this.startCache.clear();
-      this.startCache.set(word, may);
-    }
-    return may;
+    return this.startingReadings(word).length > 0;
   }
 
   /**
