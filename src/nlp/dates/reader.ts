@@ -14,6 +14,7 @@ import {
   type Reference, type Resolved,
 } from './resolve';
 import { SignatureSet, signatureOf, tokenAt, type Scan, type ScanToken } from './scan';
+import { FA, SIN, WAW } from '../text/letters';
 
 const CLITICS = ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك'];
 export const PREPOSITIONS = wordSet(['من', 'في', 'ب', 'خلال']);
@@ -26,9 +27,6 @@ const COLLOQUIAL_MODIFIERS = new Map<string, -1 | 1>(
 );
 const THE_MONTH = wordSet(['الشهر']);
 
-const SIN = 'س'.charCodeAt(0);
-const WAW = 'و'.charCodeAt(0);
-const FA = 'ف'.charCodeAt(0);
 const FUTURE_SIGNATURES = new SignatureSet([...FUTURE_WORDS, 'بعد'].flatMap((w) => [w, 'و' + w, 'ف' + w]).map(signatureOf));
 interface Form {
   text: string;

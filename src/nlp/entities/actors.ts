@@ -19,6 +19,7 @@ import type { NerModel } from './model';
 import { GROUP_HEADS, isPersonTitle, ORG_HEADS, PARENT_LINKS } from './triggers';
 import { isStopWord } from './stopwords';
 import type { Stopwatch } from '../stopwatch';
+import { ALEF, FA, WAW, YA } from '../text/letters';
 
 interface Group {
   type: ActorType;
@@ -241,7 +242,7 @@ export function skeleton(word: string): string {
 function hasInnerLongVowel(word: string): boolean {
   for (let i = 1; i < word.length - 1; i++) {
     const c = word.charCodeAt(i);
-    if (c === 0x0627 || c === 0x0648 || c === 0x064a) return true;
+    if (c === ALEF || c === WAW || c === YA) return true;
   }
   return false;
 }
@@ -328,7 +329,7 @@ function isHighSurrogate(c: number): boolean {
 /** A prefix starting with a conjunction (و or ف), as `/^[وف]/` tests it. */
 function startsWithConjunction(prefix: string): boolean {
   const c = prefix.charCodeAt(0);
-  return c === 0x0648 || c === 0x0641;
+  return c === WAW || c === FA;
 }
 const MAX_ROLE_TOKENS = 12;
 

@@ -74,8 +74,6 @@ const LETTER_VOTES: ReadonlyArray<[string, readonly Candidate[]]> = [
 /** Votes by code unit (looked up only for the units UNIT_KINDS marks as voting letters). */
 const LETTER_TO_LANGS = new Map(LETTER_VOTES.map(([letter, langs]) => [letter.charCodeAt(0), langs]));
 
-/** ة is everywhere in Arabic and rare elsewhere (Persian and Urdu write ه / ۃ instead). */
-
 /**
  * Frequent function words, written as each language writes them. Words two languages share
  * (و، از in Persian and Urdu) are left out, so every hit is a vote for one language.

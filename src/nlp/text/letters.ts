@@ -4,8 +4,10 @@
  */
 export const ALEF = 0x0627;
 export const BA = 0x0628;
+/** ة is everywhere in Arabic and rare elsewhere (Persian and Urdu write ه / ۃ instead). */
 export const TAA_MARBUTA = 0x0629;
 export const TA = 0x062a;
+export const SIN = 0x0633;
 export const FA = 0x0641;
 export const KAF = 0x0643;
 export const LAM = 0x0644;
