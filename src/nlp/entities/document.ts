@@ -47,7 +47,7 @@ const INSIDE_LABEL = Uint8Array.from({ length: LABEL_COUNT }, (_, l) => (isInsid
  * Document features of every token. `keys[s][i]` is the stem of token i of sentence s, or ''
  * for tokens that neither give nor take a vote (punctuation, digits, function words);
  * `labels[s]` the first pass's label indices for sentence s. (The training script's entry
- * point; the tagger calls `documentFeaturesInto`, which this wraps.)
+ * point, over `documentFeaturesInto`; the tagger calls `documentFeaturesOfIds`.)
  */
 export function documentFeatures(keys: readonly (readonly string[])[], labels: readonly Uint8Array[], window: number): DocumentFeatures[] {
   const flat: string[] = [];
@@ -70,8 +70,8 @@ export function documentFeatures(keys: readonly (readonly string[])[], labels: r
 }
 
 /**
- * Buffers of `documentFeaturesInto`, kept by the caller from text to text: the tagger runs it
- * once per article, and fresh typed arrays per sentence (ids, types, offsets, hashes) were a
+ * Buffers of `documentFeaturesInto` and `documentFeaturesOfIds`, kept by the caller from text to
+ * text: the tagger runs the latter once per article, and fresh typed arrays per sentence (ids, types, offsets, hashes) were a
  * good part of its cost. After a call, token g of the text (counted across its sentences)
  * owns hashes[offsets[g]] … hashes[offsets[g+1]-1].
  */
