@@ -67,7 +67,7 @@ export interface FeatureOptions {
  * shape-1|shape0|shape+1, k-1|k0|k+1.
  */
 export const DROPPABLE_TEMPLATES = ['rPair', 'cPrev', 'cNext', 'tPair', 'kPrev', 'kNext', 'sk', 'ks', 'shape3', 'k3'] as const;
-export type DroppableTemplate = (typeof DROPPABLE_TEMPLATES)[number];
+type DroppableTemplate = (typeof DROPPABLE_TEMPLATES)[number];
 
 /** Which droppable templates are on, from the options (throws on an unknown name: a model must not silently tag with other features than it was trained with). */
 function templatesOn(options: FeatureOptions): Record<DroppableTemplate, boolean> {

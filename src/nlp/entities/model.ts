@@ -156,7 +156,7 @@ export class NerModel {
     const full = header.featureSet === 'full';
     this.features = { hashBits: header.hashBits, lexicon: full ? lexicon : undefined, gazetteer: full ? gazetteer : undefined };
     if (header.charNgrams) this.features.charNgrams = header.charNgrams;
-    if (header.dropTemplates && header.dropTemplates.length > 0) this.features.dropTemplates = header.dropTemplates;
+    if (header.dropTemplates) this.features.dropTemplates = header.dropTemplates;
     this.extractor = new FeatureExtractor(this.features, scorer);
     this.sharedSplits = full;
   }
