@@ -129,18 +129,19 @@ function charKind(c: number, text: string, i: number): number {
   if (known !== 0) return known - 1;
   // A surrogate's kind depends on the units after it: never remembered.
   if (c >= 0xd800 && c <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? WORD_START : OTHER;
-  const kind = unitKind(c, text, i);
+  const kind = unitKind(c);
   KIND_PLUS_ONE[c] = kind + 1;
   return kind;
 }
 
 /** The kind of a code unit that is not a surrogate (depends on `c` alone). */
-function unitKind(c: number, text: string, i: number): number {
+function unitKind(c: number): number {
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return WORD_START;
   if (c < 0x80) return OTHER;
   if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x066e && c <= 0x06d3)) return WORD_START;
-  if ((c >= 0x064b && c <= 0x065f) || c === 0x0640 || c === 0x0670) return WORD_INNER;
-  const ch = text[i]!;
+  // (U+0670 already counts as a word start above, as 0x066e–0x06d3 covers it.)
+  if ((c >= 0x064b && c <= 0x065f) || c === 0x0640) return WORD_INNER;
+  const ch = String.fromCharCode(c);
   if (LETTER_OR_DIGIT.test(ch)) return WORD_START;
   return MARK.test(ch) ? WORD_INNER : OTHER;
 }
